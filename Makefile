@@ -1,0 +1,40 @@
+# The two commands: `make run` serves the archive, `make test` runs every test.
+# Both work on a fresh machine with Python 3.11: they make the virtualenv themselves.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export MALLOC_MMAP_THRESHOLD_ = 268435456
+export MALLOC_TRIM_THRESHOLD_ = 1073741824
+
+.PHONY: run test setup serve clean-venv
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+# Migrate, collect static files, load the seed replies into an empty archive, make the admin account.
+setup: $(VENV)/.runtime
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py load_seed_replies
+	$(PY) manage.py ensure_admin
+
+serve: $(VENV)/.runtime
+	$(VENV)/bin/gunicorn --config config/gunicorn.conf.py config.wsgi
+
+run: setup serve
+
+# pytest exits 5 when it collected nothing: that is a failure of the suite, never a pass.
+test: $(VENV)/.dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,11 @@
+"""gunicorn settings; every value can be overridden on the command line or by GUNICORN_* variables."""
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", min(4, multiprocessing.cpu_count() * 2)))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+# Load the app (and later jieba's dictionary) once in the master; workers share it copy-on-write.
+preload_app = True
+accesslog = "-"
+errorlog = "-"

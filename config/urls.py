@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "建议提案答复档案 · 管理"
+admin.site.site_title = "答复档案管理"
+admin.site.index_title = "档案管理"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("archive.urls")),
+]

@@ -1,0 +1,48 @@
+"""Fixtures shared by the whole suite: an isolated media dir and ``make_reply``."""
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from archive.parsing import ParsedReply, ParsedSection
+
+SHARED_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+_unique = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files(settings, tmp_path):
+    # Uploaded originals go to a temporary folder, and static files need no collectstatic run.
+    settings.MEDIA_ROOT = tmp_path / "originals"
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
+@pytest.fixture
+def make_reply(db):
+    """Save a reply through the one writer, defaulting whatever the test does not care about."""
+    from archive.ingest import save_parsed_reply
+
+    def make(*, title="关于加强中小学心理健康教育的建议", agency="慈溪市教育局", proposers=("朱蓉",), role="代表",
+             session="市十七届人大一次会议", number=None, date="2024-06-28", disclosure=None, result_class=None,
+             sections=(), body_text=None, publish=True, **fields):
+        n = next(_unique)
+        body_text = body_text or f"{proposers[0]}{role}：\n您提出的《{title}》收悉。现答复如下：\n（第{n}件测试答复）"
+        parsed = ParsedReply(
+            proposer_names=list(proposers), proposer_role=role, body="人大" if role == "代表" else "政协",
+            proposal_number=number or str(n), session=session, proposal_title=title, agency=agency, date=date,
+            disclosure=disclosure, result_class=result_class,
+            sections=[ParsedSection(level=level, number=num, title=t, text=f"{num}、{t}\n{t}的具体内容。")
+                      for level, num, t in sections],
+            body_text=body_text, **fields,
+        )
+        return save_parsed_reply(parsed, raw_text=body_text, publish=publish)
+
+    return make
+
+
+@pytest.fixture
+def seed_replies(db):
+    from django.core.management import call_command
+
+    call_command("loaddata", "seed_replies", verbosity=0)
