@@ -1,0 +1,401 @@
+"""Read the top of a reply letter: who proposed what, when, and who answers.
+
+In: the heading lines above the salutation (letterhead, document number, title such as
+"对市政协五届四次会议第0070号提案答复的函"), the salutation ("尊敬的罗大成委员:") and the
+reference sentence after it ("您关于《…》(第00070号提案)收悉"). Out: proposers (lead first),
+their role (代表/委员), the body (人大/政协), the proposal's kind, number, session and title,
+the agency a title or letterhead names, and the handling role and kind of reply.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .footer import AGENCY_SUFFIX, agency_name
+from .numbers import NumberMention, find_proposal_numbers, normalize_proposal_number
+from .session import body_of, find_session
+
+# Role words after a person's name in a salutation or the text: 代表 (NPC deputy), 委员 (CPPCC member).
+_ROLE_SUFFIX = re.compile(r"(?P<role>代表|委员)$")
+# Polite forms of address that are not part of a name.
+_HONORIFIC = re.compile(r"(?:同志|先生|女士|老师|主任|主席|会长|院长|校长|局长|教授)$")
+# Organisations that propose: the eight parties, the federations, delegations, sectors
+# ("民盟市委会：", "九三学社资阳市委员会：", "市工商联：", "雁塔区代表团：", "农工党市委：").
+_ORGANISATION = re.compile(
+    r"民革|民盟|民建|民进|农工|致公|九三学社|台盟|工商联|妇联|共青团|团市委|团县委|总工会|科协|侨联|台联|青联"
+    r"|代表团|界别|小组|党派|联合会|学会|协会|商会|[^\s]界$"
+)
+# The democratic parties, whose proposals are 党派提案; and delegations, whose are 代表团建议.
+_PARTY = re.compile(r"民革|民盟|民建|民进|农工|致公|九三学社|台盟|党派|中国国民党革命委员会|中国民主")
+_DELEGATION = re.compile(r"代表团")
+# Words that make a "…：" line a field, not a salutation.
+_NOT_A_SALUTATION = re.compile(
+    r"抄送|抄报|主送|联系|电话|签发|办理|结果|时间|日期|来源|文号|索引|附件|主题|标题|发布|位置|公开|类别|编号|地址|邮编"
+    r"|主办|承办|会办|协办|录入|作者|字号|如下|答复|说明|意见|情况|内容|措施|问题|工作|目标|原则|要求|备注|关于|根据"
+)
+# "尊敬的罗大成委员:", "朱蓉代表：您与…": the addressee before the colon, perhaps the first sentence after it.
+_SALUTATION = re.compile(r"^(?P<greeting>尊敬的)?\s*(?P<who>[^：:，,。；;！!？?]{1,40}?)\s*[:：]\s*(?P<rest>.*)$")
+# A salutation that lost its colon in extraction: "尊敬的罗大成委员" alone on its line.
+_SALUTATION_WITHOUT_COLON = re.compile(r"^(?:尊敬的)?\s*(?P<who>[\u4e00-\u9fa5·、，,]{2,30}?(?:代表|委员|同志))$")
+# How the reference sentence after a salutation starts: 您/你/你们/贵 …, or it holds 收悉.
+_ADDRESSING = re.compile(r"^(?:您|你|贵|首先|非常感谢|感谢|现将|现就|关于|对于|由您|您们)")
+
+# Co-proposers in the reference sentence: "您与陈海光、袁晶晶代表一起提出的" (seed 000),
+# "您和张三等3位委员联名提出的", "由您领衔，李四、王五代表联名提出的".
+_NAME_LIST = r"[\u4e00-\u9fa5·、，,和及\s]{2,80}?"
+_OTHERS = r"(?:等\s*[\d一二三四五六七八九十]+\s*[位名人])?"
+_JOINT = re.compile(
+    rf"(?:您|你)(?:领衔)?\s*(?:与|和|同|及|偕)\s*(?P<names>{_NAME_LIST})\s*{_OTHERS}"
+    r"\s*(?:代表|委员)?\s*(?:一起|一同|共同|联名|联合)?\s*(?:提出|领衔|所提|提交|联名)"
+    rf"|由您领衔[，,]?\s*(?P<names2>{_NAME_LIST})\s*{_OTHERS}\s*(?:代表|委员)\s*(?:联名|附议|共同)"
+)
+# A proposer named in a sentence: "由你局主办的赵敏委员提出的" (008), "梁振华代表领衔提出的" (033).
+_NAMED_PROPOSER = re.compile(r"(?P<before>[\u4e00-\u9fa5]{2,8})(?P<role>代表|委员)(?=领衔|提出|所提|联名|[)）])")
+# Words that end right before a name in such a sentence.
+_BEFORE_NAME = re.compile(r".*(?:的|是|由|为|将|对|经|了|在|及|和|与|、|，|,|我局|你局|贵局|协办|主办|会办)")
+# The lead of a joint proposal named in the letter sent to a co-signer: "由吴晓梅代表领衔、您参与联名提出的" (023).
+_LEAD_NAMED = re.compile(r"由\s*(?P<name>[\u4e00-\u9fa5·]{2,10}?)\s*(?:代表|委员)?\s*领衔")
+# A form-style heading lists the proposers: "领衔代表：周雅琴", "联名代表：吴涛、郑红" (034).
+_LEAD_LABEL = re.compile(r"^(?:领衔(?:代表|委员|人)|第一(?:提出|提案)人|提案人|提出人|建议人)\s*[:：]\s*(?P<names>.+)$")
+# The co-signers' line of such a heading.
+_CO_LABEL = re.compile(r"^(?:联名|附议)(?:代表|委员|人)?\s*[:：]\s*(?P<names>.+)$")
+# "李明等5位代表" names only the first of several (019).
+_AND_OTHERS = re.compile(r"等\s*[\d一二三四五六七八九十]+\s*[位名人]")
+# What separates names in a list.
+_NAME_SPLIT = re.compile(r"[、，,；;\s]+")
+# A person's name: two to four characters, or a name with the middle dot of minority names.
+_PERSON_NAME = re.compile(r"[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,10}·[\u4e00-\u9fa5·]{1,20}")
+# Words a person's name never holds: what "各位代表", "市人大代表" and sentence fragments leave.
+_NOT_A_NAME = re.compile(r"人大|政协|市|县|区|省|全体|各位|广大|您|你|我|贵|的|们|本|该|此|届|次|会议")
+
+# A title in 《》 or “” (seeds 001, 003: 《》; seeds 002, 004: “”), taken where it stands as the title:
+# before 收悉/的提案/（第…号）, or ending in 建议/提案/议案.
+_QUOTED = re.compile(r"《(?P<book>[^《》]{2,120})》|[“\"](?P<quote>[^“”\"]{2,120})[”\"]")
+_AFTER_TITLE = re.compile(r"^\s*(?:的)?\s*(?:提案|建议|议案|收悉|已收悉|已经收悉|收到|[（(]\s*第|[（(]\s*(?:编号|提案|建议)|一案)")
+# A title in 《》 is one wherever it stands when it ends like one.
+_TITLE_ENDING = re.compile(r"(?:建议|提案|议案)$")
+# A form-style heading gives the title by a label: "建议标题：关于…的建议" (034), "案由：关于…的提案".
+_TITLE_LABEL = re.compile(r"^(?:(?:建议|提案|议案)(?:标题|题目|名称)|案由)\s*[:：]\s*[《“]?(?P<title>[^《》“”]{2,120}?)[》”]?$")
+# Without quotes: the 关于…的建议 phrase as written.
+_ABOUT = re.compile(r"关于(?:[^，,。；;：:《》]{2,100}?)的(?:建议|提案|议案)")
+# A 关于 phrase holding these is the reply's own title, not the proposal's.
+_ABOUT_STOP = re.compile(r"收悉|答复|办理")
+
+# The reply's title line names the agency before 对/关于: "资阳市教育和体育局对市政协…答复的函".
+_TITLE_AGENCY = re.compile(rf"^(?P<name>[\u4e00-\u9fa5（）()]{{2,40}}?{AGENCY_SUFFIX})\s*(?:对|关于|就)")
+# A letterhead: "信阳市教育体育局" (seed 004), or "XX局文件".
+_LETTERHEAD = re.compile(r"(?P<name>.+?)(?:文件|便函|函)?$")
+
+# The handling role as the agency states its own: "我局作为会办单位", "你局主办、我局协办的" (033).
+_HANDLING = re.compile(
+    r"我(?:局|委|厅|办|单位|中心|院|部|们)(?:作为|是|为)?\s*(?P<role>主办|会办|协办|分办)(?:单位|的|、|，|,)"
+)
+# The handling role given by a label naming the agency itself: "主办单位：杭州市医疗保障局" (034).
+_HANDLING_LABEL = re.compile(r"(?P<role>主办|会办|协办|分办)单位\s*[:：]\s*(?P<name>[^，,。；;\s]+)")
+# The kind of reply as the title states it; a plain 答复 last.
+_REPLY_KIND = (
+    (re.compile(r"会办意见|协办意见|会办答复"), "会办意见"),
+    (re.compile(r"二次答复|再次答复|重新答复|补充答复"), "二次答复"),
+    (re.compile(r"跟踪答复|跟踪办理"), "跟踪答复"),
+    (re.compile(r"答复|复函|的函"), "答复"),
+)
+
+
+@dataclass
+class Header:
+    proposer_names: list[str] = field(default_factory=list)
+    proposer_role: str | None = None
+    body: str | None = None
+    proposal_kind: str | None = None
+    proposal_number: str | None = None
+    session: str | None = None
+    proposal_title: str | None = None
+    agency: str | None = None
+    handling_role: str | None = None
+    reply_kind: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Salutation:
+    index: int
+    who: str  # the addressee as written, without 尊敬的
+    rest: str  # text on the same line after the colon
+
+
+def _is_addressee(who: str) -> bool:
+    who = _AND_OTHERS.sub("", who.strip())
+    if not who or re.search(r"\d|[A-Za-z]", who) or _NOT_A_SALUTATION.search(who):
+        return False
+    return bool(
+        _ROLE_SUFFIX.search(who) or _HONORIFIC.search(who) or _ORGANISATION.search(who) or agency_name(who)
+        or re.fullmatch(r"[\u4e00-\u9fa5·]{2,4}(?:[、，,][\u4e00-\u9fa5·]{2,4})*", who)
+    )
+
+
+def find_salutation(lines: list[str], limit: int = 120) -> Salutation | None:
+    """The salutation ("朱蓉代表：", "尊敬的罗大成委员:", "民盟市委会："), the letter's start."""
+    for index, line in enumerate(lines[:limit]):
+        match = _SALUTATION.match(line)
+        if match is None or not _is_addressee(match["who"]):
+            continue
+        rest = match["rest"].strip()
+        following = rest or (lines[index + 1] if index + 1 < len(lines) else "")
+        addressed = _ADDRESSING.search(following) or "收悉" in following or "提出的" in following
+        strong = match["greeting"] or _ROLE_SUFFIX.search(match["who"]) or _ORGANISATION.search(match["who"])
+        if addressed or (strong and not rest):
+            return Salutation(index, match["who"].strip(), rest)
+    # A salutation whose colon was lost: "尊敬的罗大成委员" alone above "您提出的…".
+    for index, line in enumerate(lines[:limit]):
+        match = _SALUTATION_WITHOUT_COLON.match(line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if match and (_ADDRESSING.search(following) or "收悉" in following):
+            return Salutation(index, match["who"], "")
+    return None
+
+
+def _split_names(text: str) -> list[str]:
+    """Names in a list: "陈海光、袁晶晶", "张三和李四"; 和/及/与 split only between two whole names (刘庆和 is one)."""
+    pieces = []
+    for piece in _NAME_SPLIT.split(text):
+        piece = _HONORIFIC.sub("", _ROLE_SUFFIX.sub("", piece))
+        parts = re.split(r"[和及与]", piece)
+        if len(parts) > 1 and all(len(part) >= 2 for part in parts):
+            pieces.extend(parts)
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _names(text: str) -> list[str]:
+    names = []
+    for part in _split_names(_AND_OTHERS.sub("", text)):
+        part = _HONORIFIC.sub("", _ROLE_SUFFIX.sub("", part.strip()))
+        if part and part not in names:
+            names.append(part)
+    return names
+
+
+def _is_person_name(name: str) -> bool:
+    return bool(_PERSON_NAME.fullmatch(name)) and not _NOT_A_NAME.search(name)
+
+
+def _named_in_sentence(text: str) -> tuple[str, str] | None:
+    """The first proposer a sentence names with a role word after the name."""
+    for match in _NAMED_PROPOSER.finditer(text):
+        before = _BEFORE_NAME.sub("", match["before"])
+        if _is_person_name(before):
+            return before, match["role"]
+    return None
+
+
+def _from_form(heading_lines: list[str]) -> list[str]:
+    lead, others = [], []
+    for line in heading_lines:
+        match = _LEAD_LABEL.match(line)
+        if match:
+            lead = [name for name in _names(match["names"]) if _is_person_name(name)]
+        match = _CO_LABEL.match(line)
+        if match:
+            others = [name for name in _names(match["names"]) if _is_person_name(name)]
+    return lead + [name for name in others if name not in lead] if lead else []
+
+
+@dataclass
+class Proposers:
+    names: list[str] = field(default_factory=list)
+    role: str | None = None
+    organisation: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_proposers(salutation: Salutation | None, reference: str, heading_lines: list[str]) -> Proposers:
+    """Proposer names (lead first), their role, and whether the proposer is an organisation."""
+    found = Proposers()
+    if salutation is not None:
+        who = salutation.who
+        tokens = who.split()
+        if sum(len(token) == 1 for token in tokens) >= 2:
+            who = "".join(tokens)  # a name spaced out to the width of a longer one: "王 芳 代表"
+        roles = {m["role"] for piece in _NAME_SPLIT.split(who) if (m := _ROLE_SUFFIX.search(piece))}
+        found.role = roles.pop() if len(roles) == 1 else None
+        if _ORGANISATION.search(who) and not (found.role and all(_is_person_name(n) for n in _names(who))):
+            found.names, found.role, found.organisation = [who], None, True
+        elif agency_name(who) and not _ROLE_SUFFIX.search(who):
+            found.role = None  # an opinion sent to the lead agency (会办意见 to 市教育局：, 008)
+        else:
+            found.names = [name for name in _names(who) if _is_person_name(name)]
+            if _AND_OTHERS.search(who):
+                found.warnings.append(f"称呼“{who}”只写出了部分提出人，其余联名人请手工补全。")
+    form = _from_form(heading_lines)
+    if form:
+        found.names = form + [name for name in found.names if name not in form]
+    if not found.names and not found.organisation:
+        # No usable salutation: the sentence or title may name the proposer ("赵敏委员提出的").
+        named = _named_in_sentence(reference) or _named_in_sentence("".join(heading_lines))
+        if named:
+            found.names, found.role = [named[0]], named[1]
+    if found.organisation or not found.names:
+        return found
+    lead = _LEAD_NAMED.search(reference)
+    if lead and _is_person_name(lead["name"]) and lead["name"] not in found.names:
+        found.names.insert(0, lead["name"])
+    joint = _JOINT.search(reference)
+    if joint:
+        if _AND_OTHERS.search(joint.group(0)):
+            found.warnings.append(f"“{joint.group(0)}”只写出了部分联名人，其余联名人请手工补全。")
+        for name in _names(joint["names"] or joint["names2"] or ""):
+            if _is_person_name(name) and name not in found.names:
+                found.names.append(name)
+        if found.role is None:
+            role_match = re.search(r"(代表|委员)", joint.group(0))
+            found.role = role_match.group(1) if role_match else None
+    return found
+
+
+def read_title(reference: str, heading: str, heading_lines: list[str] = ()) -> str | None:
+    """The proposal's title: a form's title field, what stands in 《》 or “” where a title stands, else 关于…的建议."""
+    for line in heading_lines:
+        match = _TITLE_LABEL.match(line)
+        if match:
+            return match["title"].strip()
+    # The title comes before 收悉; quotes after it are the proposal's points or the reply's words (006).
+    received = reference.find("收悉")
+    reference = reference[: received + 2] if received >= 0 else reference
+    for text in (reference, heading):
+        for match in _QUOTED.finditer(text):
+            title = (match["book"] or match["quote"]).strip()
+            if _AFTER_TITLE.match(text[match.end() :]) or (match["book"] and _TITLE_ENDING.search(title)):
+                return title
+    for text in (reference, heading):
+        for match in _ABOUT.finditer(text):
+            phrase = match.group(0)
+            if not _ABOUT_STOP.search(phrase) and "会议" not in phrase:
+                return phrase
+    return None
+
+
+def read_number(heading: str, reference: str) -> tuple[NumberMention | None, list[str]]:
+    """The proposal number, preferring the title's way of writing it when the letter has two."""
+    in_heading = find_proposal_numbers(heading)
+    in_reference = find_proposal_numbers(reference)
+    mentions = in_heading + in_reference
+    if not mentions:
+        return None, []
+    chosen = mentions[0]
+    warnings = []
+    forms = []
+    for mention in mentions:
+        if mention.number not in forms:
+            forms.append(mention.number)
+    if len(forms) > 1:
+        same = len({normalize_proposal_number(form) for form in forms}) == 1
+        if same:
+            warnings.append(f"编号有几种写法（{'、'.join(forms)}），已取标题中的“{chosen.number}”，请核对。")
+        else:
+            warnings.append(f"编号前后不一致（{'、'.join(forms)}），已取“{chosen.number}”，请核对。")
+    if chosen.kind is None:
+        chosen = NumberMention(chosen.number, next((m.kind for m in mentions if m.kind), None))
+    return chosen, warnings
+
+
+def read_kind(
+    number: NumberMention | None, reference: str, heading: str, title: str | None, body: str | None
+) -> str | None:
+    """建议 / 提案 / 议案 as the letter calls the proposal."""
+    if number and number.kind:
+        return number.kind
+    for text in (reference, heading):
+        match = re.search(r"(?:》|”|\"|号|[)）])\s*(?:的)?\s*(?:委员|代表)?(?P<kind>提案|建议|议案)", text)
+        if match:
+            return match["kind"]
+    for text in (heading, reference):
+        match = re.search(r"(?P<kind>提案|建议|议案)(?:的)?(?:答复|办理|收悉|已收悉)", text)
+        if match:
+            return match["kind"]
+    if title:
+        match = re.search(r"(?P<kind>建议|提案|议案)$", title)
+        if match:
+            return match["kind"]
+    return {"政协": "提案", "人大": "建议"}.get(body or "")
+
+
+def read_heading_agency(heading_lines: list[str]) -> str | None:
+    """The agency a title line ("XX局对…的答复") or a letterhead line ("信阳市教育体育局") names."""
+    for line in heading_lines:
+        compacted = re.sub(r"\s+", "", line)
+        match = _TITLE_AGENCY.match(compacted)
+        if match and agency_name(match["name"]):
+            return match["name"]
+        letterhead = _LETTERHEAD.fullmatch(compacted)
+        if letterhead:
+            name = agency_name(letterhead["name"])
+            if name:
+                return name
+    return None
+
+
+def read_handling(heading: str, reference: str, tail: str, agency: str | None) -> tuple[str | None, str | None]:
+    """The handling role (主办/会办/协办/分办) and the kind of reply, where the letter states them."""
+    role = None
+    for text in (heading, reference):
+        match = _HANDLING.search(text)
+        if match:
+            role = match["role"]
+            break
+    if role is None:
+        for match in _HANDLING_LABEL.finditer(tail + "\n" + heading):
+            if agency and match["name"] == agency:
+                role = match["role"]
+                break
+    if role is None and re.search(r"会办意见|会办答复", heading):
+        role = "会办"
+    elif role is None and re.search(r"协办意见", heading):
+        role = "协办"
+    kind = None
+    for pattern, name in _REPLY_KIND:
+        if pattern.search(heading):
+            kind = name
+            break
+    return role, kind
+
+
+def read_header(heading_lines: list[str], salutation: Salutation | None, reference: str) -> Header:
+    """Everything the top of the letter says about the proposal and the reply."""
+    heading = "".join(heading_lines)  # a title broken over two lines reads as one (seed 002)
+    header = Header()
+    proposers = read_proposers(salutation, reference, heading_lines)
+    names, role, organisation = proposers.names, proposers.role, proposers.organisation
+    header.proposer_names = names
+    header.warnings.extend(proposers.warnings)
+    header.session = find_session(heading) or find_session(reference)
+    session_body = body_of(header.session) if header.session else None
+    if session_body is None and header.session and "委员会" in header.session:
+        session_body = "政协"
+    number, warnings = read_number(heading, reference)
+    header.warnings.extend(warnings)
+    header.proposal_number = number.number if number else None
+    header.proposal_title = read_title(reference, heading, heading_lines)
+
+    role_body = {"代表": "人大", "委员": "政协"}.get(role or "")
+    header.body = session_body or role_body
+    if header.body is None:
+        text = heading + reference
+        if re.search(r"人大代表|代表建议|议案", text):
+            header.body = "人大"
+        elif re.search(r"政协委员|委员提案|提案", text):
+            header.body = "政协"
+    if role is None and names and not organisation:
+        role = {"人大": "代表", "政协": "委员"}.get(header.body or "")
+    header.proposer_role = role
+
+    kind = read_kind(number, reference, heading, header.proposal_title, header.body)
+    if organisation and names:
+        if _DELEGATION.search(names[0]):
+            kind = "代表团建议"
+        elif _PARTY.search(names[0]):
+            kind = "党派提案"
+        elif kind == "提案":
+            kind = "集体提案"
+    header.proposal_kind = kind
+    header.agency = read_heading_agency(heading_lines)
+    return header

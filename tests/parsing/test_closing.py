@@ -1,0 +1,115 @@
+"""The closing block: agency, signer, contact, copies."""
+
+import pytest
+
+from archive.parsing import parse_reply
+
+from .letters import CLOSING, make_letter
+
+
+def test_agency_is_the_signature_above_the_date():
+    parsed = parse_reply(make_letter(closing=("再次感谢您的关心。", "资阳市教育和体育局", "2024年6月28日")))
+
+    assert parsed.agency == "资阳市教育和体育局"
+
+
+def test_agency_comes_from_the_title_line_when_the_letter_has_no_signature():
+    heading = ("资阳市教育和体育局关于市政协五届四次会议第70号提案的答复",)
+
+    parsed = parse_reply(make_letter(heading=heading, closing=("2024年6月28日",)))
+
+    assert parsed.agency == "资阳市教育和体育局"
+
+
+def test_agency_comes_from_the_letterhead_when_the_signature_has_only_a_date():
+    heading = ("信阳市教育体育局", "签发人：林长", "对市政协六届二次会议第2024175号提案的答复")
+
+    parsed = parse_reply(make_letter(heading=heading, closing=("2024年7月2日",)))
+
+    assert (parsed.agency, parsed.signer) == ("信阳市教育体育局", "林长")
+
+
+def test_printing_office_of_the_print_record_is_not_the_agency():
+    closing = ("2024年7月2日", "抄送：市政协提案委。", "信阳市教育体育局办公室", "2024年7月2日印发")
+
+    parsed = parse_reply(make_letter(closing=closing))
+
+    assert parsed.agency is None
+
+
+def test_letter_that_only_says_wo_ju_leaves_the_agency_empty_with_a_warning():
+    parsed = parse_reply(make_letter(closing=("感谢您的关心。",)))
+
+    assert parsed.agency is None
+    assert "未能识别答复单位：正文只写了“我局”，请手工填写。" in parsed.warnings
+
+
+def test_lead_unit_line_inside_the_letter_names_the_agency():
+    closing = ("主办单位：信阳市教育体育局，联系人：孟辉，电话：6225005。", "2024年7月2日")
+
+    parsed = parse_reply(make_letter(closing=closing))
+
+    assert (parsed.agency, parsed.contact_name, parsed.contact_phone) == ("信阳市教育体育局", "孟辉", "6225005")
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "phone"),
+    [
+        ("联系人：孟辉，电话：6225005", "孟辉", "6225005"),
+        ("联系人姓名及电话：裴莹 13174465558", "裴莹", "13174465558"),
+        ("联系人：张三  联系电话：0391-1234567", "张三", "0391-1234567"),
+        ("（联系人：钱玉洁，电话：0519-85681234）", "钱玉洁", "0519-85681234"),
+        ("联 系 人：王五", "王五", None),
+        ("经办人:杨帆,电话:0871-63012345", "杨帆", "0871-63012345"),
+    ],
+)
+def test_contact_lines_give_name_and_phone(line, name, phone):
+    parsed = parse_reply(make_letter(closing=(*CLOSING, line)))
+
+    assert (parsed.contact_name, parsed.contact_phone) == (name, phone)
+
+
+def test_contact_phone_on_the_next_line_is_read():
+    parsed = parse_reply(make_letter(closing=(*CLOSING, "联系人：张三", "联系电话：0391-1234567")))
+
+    assert (parsed.contact_name, parsed.contact_phone) == ("张三", "0391-1234567")
+
+
+def test_copies_are_listed_without_copy_counts_and_final_punctuation():
+    parsed = parse_reply(make_letter(closing=(*CLOSING, "抄送：市政协提案委（2份），市政府督查室（1份）。")))
+
+    assert parsed.cc == ["市政协提案委", "市政府督查室"]
+
+
+def test_copies_with_spaced_label_and_enumeration_commas_are_split():
+    parsed = parse_reply(make_letter(closing=(*CLOSING, "抄\u3000\u3000送：市人大代表工委、市政府办公室，陈海光代表；袁晶晶代表。")))
+
+    assert parsed.cc == ["市人大代表工委", "市政府办公室", "陈海光代表", "袁晶晶代表"]
+
+
+def test_copy_list_wrapped_onto_a_second_line_is_read_whole():
+    parsed = parse_reply(make_letter(closing=(*CLOSING, "抄送：市人大代表工委，市政府办公室，", "市财政局。")))
+
+    assert parsed.cc == ["市人大代表工委", "市政府办公室", "市财政局"]
+
+
+def test_letter_without_copies_has_an_empty_list():
+    assert parse_reply(make_letter()).cc == []
+
+
+def test_signer_is_read_even_when_another_field_follows_on_the_line():
+    parsed = parse_reply(make_letter(heading=("签发人：王德明 办理结果：A", "对市政协五届四次会议第70号提案的答复")))
+
+    assert (parsed.signer, parsed.result_class) == ("王德明", "A")
+
+
+def test_joint_signature_gives_the_first_agency():
+    parsed = parse_reply(make_letter(closing=("资阳市教育局 资阳市财政局", "2024年6月28日")))
+
+    assert parsed.agency == "资阳市教育局"
+
+
+def test_signature_spaced_out_character_by_character_is_one_name():
+    parsed = parse_reply(make_letter(closing=("慈 溪 市 教 育 局", "2022年6月14日")))
+
+    assert parsed.agency == "慈溪市教育局"

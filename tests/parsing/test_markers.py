@@ -1,0 +1,90 @@
+"""Handling-result and disclosure markers above or below the letter, never words of its body."""
+
+import pytest
+
+from archive.parsing import parse_reply
+
+from .letters import CLOSING, HEADING, make_letter
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "code"),
+    [("【B】", "【B】", "B"), ("办理结果：A", "办理结果：A", "A"), ("A类", "A类", "A"), ("答复类别：B", "答复类别：B", "B"),
+     ("办理结果：【C】", "办理结果：【C】", "C"), ("（D类）", "（D类）", "D")],
+)
+def test_result_marker_near_the_top_gives_its_label_and_class(line, label, code):
+    parsed = parse_reply(make_letter(heading=(line, *HEADING)))
+
+    assert (parsed.result_label, parsed.result_class) == (label, code)
+
+
+def test_result_marker_below_the_signature_is_read():
+    parsed = parse_reply(make_letter(closing=(*CLOSING, "办理结果：B")))
+
+    assert parsed.result_class == "B"
+
+
+def test_result_in_words_keeps_the_label_without_a_class_letter():
+    parsed = parse_reply(make_letter(heading=("办理结果：正在解决", *HEADING)))
+
+    assert (parsed.result_label, parsed.result_class) == ("办理结果：正在解决", None)
+
+
+def test_class_letters_inside_the_body_are_not_a_result():
+    body = ("一、加强师资培训", "组织教师参加心理健康A.B.C证培训，A类证书持证率达80%。")
+
+    parsed = parse_reply(make_letter(body=body))
+
+    assert parsed.result_class is None
+
+
+@pytest.mark.parametrize(
+    ("line", "disclosure"),
+    [("【同意公开】", "同意公开"), ("【主动公开】", "主动公开"), ("公开方式：主动公开", "主动公开"), ("公开属性：主动公开", "主动公开"),
+     ("是否同意公开【主动公开】", "主动公开"), ("【依申请公开】", "依申请公开"), ("（不予公开）", "不予公开"),
+     ("【不同意公开】", "不同意公开"), ("是否同意公开：同意", "同意公开")],
+)
+def test_disclosure_marker_near_the_top_is_read(line, disclosure):
+    parsed = parse_reply(make_letter(heading=(line, *HEADING)))
+
+    assert parsed.disclosure == disclosure
+
+
+def test_disclosure_alone_on_a_line_at_the_end_is_read():
+    parsed = parse_reply(make_letter(closing=(*CLOSING, "抄送：市政协提案委", "资阳市教育局办公室", "主动公开", "2024年6月28日印发")))
+
+    assert parsed.disclosure == "主动公开"
+
+
+def test_website_column_named_like_a_disclosure_label_is_not_a_disclosure():
+    text = "当前位置:首页 > 资阳市人民政府 > 法定主动公开内容 > 建议提案\n" + make_letter()
+
+    parsed = parse_reply(text)
+
+    assert parsed.disclosure is None
+
+
+def test_disclosure_words_inside_the_body_are_not_a_disclosure():
+    body = ("一、推进政务公开", "我局坚持主动公开政务信息，依申请公开办理及时。")
+
+    parsed = parse_reply(make_letter(body=body))
+
+    assert parsed.disclosure is None
+
+
+def test_result_written_as_a_class_of_reply_is_read():
+    parsed = parse_reply(make_letter(heading=("A类答复", *HEADING)))
+
+    assert parsed.result_class == "A"
+
+
+def test_result_class_beside_the_document_number_is_read():
+    parsed = parse_reply(make_letter(heading=("西交运函[2025]112号\u3000\u3000\u3000A类", *HEADING)))
+
+    assert (parsed.result_class, parsed.doc_number) == ("A", "西交运函[2025]112号")
+
+
+def test_disclosure_beside_the_result_on_one_line_is_read():
+    parsed = parse_reply(make_letter(heading=("答复类别：C\u3000\u3000依申请公开", *HEADING)))
+
+    assert (parsed.result_class, parsed.disclosure) == ("C", "依申请公开")

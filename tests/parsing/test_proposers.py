@@ -1,0 +1,152 @@
+"""Who proposed: names (lead first), role, body and kind, from the salutation and the text."""
+
+import pytest
+
+from archive.parsing import parse_reply
+
+from .letters import make_letter
+
+
+def test_salutation_gives_the_proposer_and_role():
+    parsed = parse_reply(make_letter(salutation="尊敬的罗大成委员:"))
+
+    assert (parsed.proposer_names, parsed.proposer_role, parsed.body) == (["罗大成"], "委员", "政协")
+
+
+def test_joint_proposers_follow_the_lead_in_the_order_written():
+    reference = "您与陈海光、袁晶晶代表一起提出的《关于加强中小学学生心理健康教育的建议》已收悉。"
+
+    parsed = parse_reply(make_letter(heading=(), salutation="朱蓉代表：", reference=reference))
+
+    assert (parsed.proposer_names, parsed.proposer_role, parsed.body) == (["朱蓉", "陈海光", "袁晶晶"], "代表", "人大")
+
+
+def test_several_names_in_the_salutation_are_all_proposers():
+    parsed = parse_reply(make_letter(salutation="王芳、刘强委员："))
+
+    assert parsed.proposer_names == ["王芳", "刘强"]
+
+
+def test_three_character_name_ending_in_he_is_one_name():
+    parsed = parse_reply(make_letter(salutation="刘庆和代表："))
+
+    assert parsed.proposer_names == ["刘庆和"]
+
+
+def test_salutation_naming_only_the_first_of_several_gives_that_name_and_a_warning():
+    parsed = parse_reply(make_letter(salutation="李明等5位代表："))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["李明"], "代表")
+    assert any("李明等5位代表" in warning for warning in parsed.warnings)
+
+
+def test_letter_to_a_co_signer_puts_the_named_lead_first():
+    reference = "由吴晓梅代表领衔、您参与联名提出的《关于完善城市公园无障碍设施的建议》（第0412号）收悉。"
+
+    parsed = parse_reply(make_letter(salutation="何志远代表：", reference=reference))
+
+    assert parsed.proposer_names == ["吴晓梅", "何志远"]
+
+
+@pytest.mark.parametrize(
+    ("salutation", "kind"),
+    [("民盟市委会：", "党派提案"), ("九三学社资阳市委员会：", "党派提案"), ("致公党厦门市委会：", "党派提案"), ("市工商联：", "集体提案")],
+)
+def test_party_or_group_proposal_has_the_organisation_as_proposer_without_a_role(salutation, kind):
+    reference = "贵会提出的《关于加快科技成果就地转化的提案》收悉，现答复如下："
+
+    parsed = parse_reply(make_letter(salutation=salutation, reference=reference))
+
+    assert (parsed.proposer_names, parsed.proposer_role, parsed.body) == ([salutation[:-1]], None, "政协")
+    assert parsed.proposal_kind == kind
+
+
+def test_delegation_suggestion_has_the_delegation_as_proposer():
+    heading = ("关于市十七届人大三次会议第D022号建议的答复",)
+    reference = "贵代表团在市十七届人大三次会议上提出的《关于优化地铁站点与公交线路接驳的建议》（第D022号）收悉。"
+
+    parsed = parse_reply(make_letter(heading=heading, salutation="雁塔区代表团：", reference=reference))
+
+    assert (parsed.proposer_names, parsed.proposer_role, parsed.body, parsed.proposal_kind) == (
+        ["雁塔区代表团"], None, "人大", "代表团建议",
+    )
+
+
+def test_opinion_addressed_to_the_lead_agency_takes_the_proposer_from_the_sentence():
+    heading = ("关于市政协十四届一次会议第0456号提案的会办意见",)
+    reference = "由你局主办的赵敏委员提出的《关于加大职业教育经费投入的提案》（第0456号）收悉。"
+
+    parsed = parse_reply(make_letter(heading=heading, salutation="市教育局：", reference=reference))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["赵敏"], "委员")
+    assert (parsed.handling_role, parsed.reply_kind) == ("会办", "会办意见")
+
+
+def test_form_style_heading_lists_lead_and_co_signers():
+    heading = ("建议编号：第 215 号", "领衔代表：周雅琴", "联名代表：吴涛、郑红")
+
+    parsed = parse_reply(make_letter(heading=heading, salutation="周雅琴代表："))
+
+    assert parsed.proposer_names == ["周雅琴", "吴涛", "郑红"]
+    assert parsed.proposal_number == "215"
+
+
+def test_salutation_without_role_takes_the_role_from_the_session():
+    reference = "您在市十七届人大三次会议上提出的《关于加强学生心理健康教育的建议》收悉。"
+
+    parsed = parse_reply(make_letter(heading=(), salutation="尊敬的张三同志：", reference=reference))
+
+    assert (parsed.proposer_names, parsed.proposer_role, parsed.body) == (["张三"], "代表", "人大")
+
+
+def test_letter_without_a_salutation_warns_that_the_proposer_is_missing():
+    parsed = parse_reply(make_letter(salutation=None, reference="关于加强学生心理健康教育的提案收悉，现答复如下："))
+
+    assert parsed.proposer_names == []
+    assert "未能识别提出人，请手工填写。" in parsed.warnings
+
+
+@pytest.mark.parametrize(
+    ("reference", "title"),
+    [
+        ("您提出的《关于加强学生心理健康教育的建议》收悉。", "关于加强学生心理健康教育的建议"),
+        ("您提出的关于“降低中小学生学习负担，增强孩子心理健康”的提案已收悉。", "降低中小学生学习负担，增强孩子心理健康"),
+        ("您提出的关于加快科技成果就地转化的提案（第 12 号）收悉。", "关于加快科技成果就地转化的提案"),
+        ("您提出的《关于缓解小学生“三点半”放学后看护难问题的提案》已收悉。", "关于缓解小学生“三点半”放学后看护难问题的提案"),
+        ("您提出的关于加强“双减”工作的建议收悉。", "关于加强“双减”工作的建议"),
+    ],
+)
+def test_title_is_what_stands_in_quotes_or_the_guanyu_phrase(reference, title):
+    parsed = parse_reply(make_letter(heading=(), reference=reference))
+
+    assert parsed.proposal_title == title
+
+
+def test_quoted_suggestions_after_the_title_are_not_the_title():
+    reference = "贵会提出的关于加快科技成果就地转化的提案收悉。贵会提出的“建立中试基地”等建议很有帮助。"
+
+    parsed = parse_reply(make_letter(heading=(), reference=reference))
+
+    assert parsed.proposal_title == "关于加快科技成果就地转化的提案"
+
+
+def test_salutation_that_lost_its_colon_is_still_the_salutation():
+    parsed = parse_reply(make_letter(salutation="尊敬的罗大成委员"))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["罗大成"], "委员")
+
+
+def test_salutation_running_on_into_the_reference_sentence_is_read():
+    text = make_letter(salutation="罗大成委员：您提出的《关于加强学生心理健康教育的建议》收悉，现答复如下：", reference=None)
+
+    parsed = parse_reply(text)
+
+    assert (parsed.proposer_names, parsed.proposal_title) == (["罗大成"], "关于加强学生心理健康教育的建议")
+
+
+def test_form_style_heading_gives_the_title_by_its_label():
+    heading = ("建议编号：第 215 号", "建议标题：关于将更多慢性病用药纳入门诊保障范围的建议")
+
+    parsed = parse_reply(make_letter(heading=heading, reference="您领衔提出的建议收悉，现答复如下："))
+
+    assert parsed.proposal_title == "关于将更多慢性病用药纳入门诊保障范围的建议"
