@@ -41,7 +41,12 @@ RESULT_CLASS_BY_WORD = {
 }
 
 # 广州市南沙区教育局 → 广州市, 南沙区: the region is the place names before the office's own name.
-_AGENCY_REGION = re.compile(r"^(?P<city>[^市]{1,8}?(?:自治州|地区|盟|市|州))?(?P<district>[^区县市]{1,8}?(?:区|县|旗))?")
+# Alternatives are tried in order, so "广州市" is read as a city ending in 市, never as "广州" + 市….
+_AGENCY_REGION = re.compile(
+    r"^(?P<province>[^省区市]{2,8}?(?:省|自治区))?"
+    r"(?P<city>[^市省]{1,8}?市|[^市州省]{1,8}?(?:自治州|地区|盟|州))?"
+    r"(?P<district>[^区县旗市]{1,8}?(?:区|县|旗))?"
+)
 
 
 class DuplicateReply(ValidationError):
@@ -96,10 +101,12 @@ def section_anchors(levels: list[int]) -> list[str]:
 def agency_region(name: str) -> tuple[str, str]:
     """The region and level of an agency name: ("广州市南沙区", "区"), or ("", "") when it names none."""
     match = _AGENCY_REGION.match(name)
-    city, district = match["city"] or "", match["district"] or ""
+    province, city, district = (match[part] or "" for part in ("province", "city", "district"))
     if district:
-        return city + district, Agency.Level.COUNTY if district.endswith("县") else Agency.Level.DISTRICT
-    return (city, Agency.Level.CITY) if city else ("", "")
+        return city + district, Agency.Level.DISTRICT if district.endswith("区") else Agency.Level.COUNTY
+    if city:
+        return city, Agency.Level.CITY
+    return (province, Agency.Level.PROVINCE) if province else ("", "")
 
 
 def _resolve_agency(name: str | None) -> Agency | None:
