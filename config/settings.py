@@ -46,7 +46,7 @@ DJANGO_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
 ]
-THIRD_PARTY_APPS: list[str] = []
+THIRD_PARTY_APPS: list[str] = ["haystack"]
 LOCAL_APPS = ["archive", "search"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -112,6 +112,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "originals"
+# The seed replies live in the top-level fixtures/ folder the customer fixed.
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -133,3 +135,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+##########
+# Search #
+##########
+from search.connection import search_connection  # noqa: E402  (pure helper, no Django imports)
+
+# Whoosh under the data dir unless SEARCH_URL names an Elasticsearch cluster (README, "Search").
+HAYSTACK_CONNECTIONS = {"default": search_connection(env("SEARCH_URL", default=""), DATA_DIR)}
+# Changes go into search.models.IndexQueue in the change's own transaction; one indexer drains it.
+HAYSTACK_SIGNAL_PROCESSOR = "search.signals.QueueSignalProcessor"
+# Only one model is indexed: checking registered models costs a whole extra search per query.
+HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
+HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# Drain the queue in this process right after each commit (tests, and a single-process dev server).
+SEARCH_DRAIN_ON_COMMIT = env.bool("SEARCH_DRAIN_ON_COMMIT", default=False)
+# Load jieba and the user dictionary when Django starts, so gunicorn --preload shares it with workers.
+SEARCH_LOAD_JIEBA_AT_STARTUP = env.bool("SEARCH_LOAD_JIEBA_AT_STARTUP", default=True)
