@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export MALLOC_MMAP_THRESHOLD_ = 268435456
 export MALLOC_TRIM_THRESHOLD_ = 1073741824
 
-.PHONY: run test setup serve clean-venv
+.PHONY: run test setup serve clean-venv bench
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,12 @@ setup: $(VENV)/.runtime
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_seed_replies
 	$(PY) manage.py ensure_admin
+	$(PY) manage.py rebuild_search_index
 
+# The search indexer (the index's one writer; it restarts its worker if that dies) runs beside gunicorn.
 serve: $(VENV)/.runtime
+	$(PY) manage.py run_search_indexer & indexer=$$!; \
+	trap 'kill $$indexer 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn --config config/gunicorn.conf.py config.wsgi
 
 run: setup serve
@@ -38,3 +42,8 @@ test: $(VENV)/.dev
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Search benchmark on a generated corpus in a throw-away data dir: `make bench` (10,000) or `make bench N=1000`.
+N ?= 10000
+bench: $(VENV)/.runtime
+	N=$(N) $(PY) benchmarks/search_bench.py

@@ -273,7 +273,7 @@ class Reply(models.Model):
 
     def validate_unique(self, exclude=None):
         # Name the existing reply, so the clerk can open it instead of guessing.
-        super().validate_unique(exclude=(exclude or []) + ["content_hash"])
+        super().validate_unique(exclude={*(exclude or ()), "content_hash"})  # Django passes a set
         duplicate = Reply.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk).first()
         if duplicate is not None:
             raise ValidationError(duplicate_message(duplicate), code="duplicate")

@@ -7,5 +7,7 @@ admin.site.index_title = "档案管理"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("search/", include("search.urls")),
+    path("api/search/", include("search.api_urls")),
     path("", include("archive.urls")),
 ]

@@ -1,0 +1,76 @@
+"""Highlighted excerpts for Chinese text: short windows around the query's words, HTML-escaped.
+
+Chinese has no spaces, so words are found as substrings (case-insensitively for Latin), which
+is what jieba's sub-word index matched. Every piece of document text goes through ``escape``;
+only our own ``<mark>`` tags are markup. Only short windows are examined and rendered: over
+whole letters highlighting costs hundreds of milliseconds per page (DESIGN.md).
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WINDOW = 90  # characters in one excerpt
+BEFORE = 24  # characters shown before the first match in a window
+MAX_EXCERPTS = 2
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    html: SafeString
+    section_title: str  # "" when the words were not inside a numbered section
+    url: str  # the reply's URL, with the section's anchor when there is one
+
+
+def word_pattern(words: list[str]) -> re.Pattern | None:
+    """One regex matching any of the words, longest first so 心理辅导室 wins over 心理."""
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE) if words else None
+
+
+def mark(text: str, pattern: re.Pattern | None) -> SafeString:
+    """Escape ``text`` and wrap each match of ``pattern`` in <mark>."""
+    if pattern is None:
+        return escape(text)
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))
+
+
+def _window(text: str, start: int, pattern: re.Pattern | None) -> SafeString:
+    begin = max(0, start - BEFORE)
+    end = min(len(text), begin + WINDOW)
+    piece = re.sub(r"\s+", " ", text[begin:end]).strip()
+    html = mark(piece, pattern)
+    return mark_safe(("…" if begin > 0 else "") + html + ("…" if end < len(text) else ""))
+
+
+def find_excerpts(reply, sections: list, words: list[str], limit: int = MAX_EXCERPTS) -> list[Excerpt]:
+    """Up to ``limit`` excerpts where the words occur, naming and linking the section of each."""
+    url = reply.get_absolute_url()
+    pattern = word_pattern(words)
+    if pattern is None:  # browsing: the start of the letter, unmarked
+        return [Excerpt(html=_window(reply.body_text, 0, None), section_title="", url=url)] if reply.body_text else []
+    found: list[Excerpt] = []
+    for section in sections:
+        text = section.text
+        match = pattern.search(text)
+        if match is None:
+            text = section.title
+            match = pattern.search(text)
+        if match is None:
+            continue
+        found.append(Excerpt(html=_window(text, match.start(), pattern), section_title=str(section), url=f"{url}#{section.anchor}"))
+        if len(found) >= limit:
+            return found
+    if not found:
+        match = pattern.search(reply.body_text)
+        if match is not None:
+            found.append(Excerpt(html=_window(reply.body_text, match.start(), pattern), section_title="", url=url))
+    return found

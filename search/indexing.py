@@ -1,0 +1,172 @@
+"""The one writer of the search index: drain the queue, rebuild beside the live index, check and repair.
+
+* ``drain_queue()`` makes the index match the database for every queued reply (a public reply
+  is (re)written, anything else removed) and marks the rows processed after Whoosh commits.
+* ``rebuild()`` writes every public reply into a new generation folder, replays the changes
+  queued meanwhile, switches the live symlink atomically and replays once more, so nothing
+  committed during the rebuild is lost and searches never see an empty index.
+* ``compare()`` lists what index and database disagree on; ``repair()`` queues and drains it.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from haystack import connections
+from haystack.constants import DJANGO_ID, ID
+
+from archive.models import Reply
+
+# Processed queue rows are kept this long (a rebuild replays them), then deleted.
+KEEP_PROCESSED = timedelta(days=1)
+
+
+def backend():
+    """The haystack backend of the default connection (one per process and thread)."""
+    return connections["default"].get_backend()
+
+
+def reply_index():
+    return connections["default"].get_unified_index().get_index(Reply)
+
+
+def identifier(pk: int) -> str:
+    return f"archive.reply.{pk}"
+
+
+def enqueue(reply_ids: Iterable[int]) -> None:
+    """Queue replies for re-indexing in the caller's transaction."""
+    from search.models import IndexQueue
+
+    IndexQueue.objects.bulk_create(IndexQueue(reply_id=pk) for pk in set(reply_ids))
+    if settings.SEARCH_DRAIN_ON_COMMIT:
+        transaction.on_commit(drain_queue)
+
+
+def apply_replies(reply_ids: Iterable[int], target=None) -> None:
+    """Make the index hold exactly the public ones of these replies, as the database has them now."""
+    target = target or backend()
+    ids = set(reply_ids)
+    if not ids:
+        return
+    index = reply_index()
+    public = list(index.index_queryset().filter(pk__in=ids))
+    documents = [doc for doc in (target.document(index, reply) for reply in public) if doc]
+    hidden = ids - {reply.pk for reply in public}
+    target.write(documents, [identifier(pk) for pk in hidden])
+
+
+def drain_queue(batch_size: int = 500) -> int:
+    """Index every queued change; returns how many queue rows were processed. Raises IndexLocked."""
+    from search.models import IndexQueue
+
+    processed = 0
+    while True:
+        rows = list(IndexQueue.objects.filter(processed_at__isnull=True).order_by("id").values_list("id", "reply_id")[:batch_size])
+        if not rows:
+            break
+        apply_replies({reply_id for _, reply_id in rows})
+        # Only after Whoosh committed: a crash before this line means the batch is simply redone.
+        IndexQueue.objects.filter(id__in=[row_id for row_id, _ in rows]).update(processed_at=timezone.now())
+        processed += len(rows)
+    IndexQueue.objects.filter(processed_at__lt=timezone.now() - KEEP_PROCESSED).delete()
+    return processed
+
+
+def _replay_since(last_id: int, target) -> int:
+    from search.models import IndexQueue
+
+    rows = list(IndexQueue.objects.filter(id__gt=last_id).order_by("id").values_list("id", "reply_id"))
+    if rows:
+        apply_replies({reply_id for _, reply_id in rows}, target)
+    return rows[-1][0] if rows else last_id
+
+
+def _last_queue_id() -> int:
+    from search.models import IndexQueue
+
+    return IndexQueue.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def rebuild(batch_size: int = 1000, procs: int = 1, progress=None) -> int:
+    """Build a complete new index beside the live one and switch to it; returns the number indexed."""
+    from search.backend import ChineseWhooshSearchBackend, new_generation, prune_generations, switch_live
+
+    live = backend()
+    if not isinstance(live, ChineseWhooshSearchBackend):  # e.g. Elasticsearch: haystack's own commands
+        from django.core.management import call_command
+
+        call_command("update_index", remove=True, verbosity=0)
+        return reply_index().index_queryset().count()
+    start_id = _last_queue_id()
+    folder = new_generation(live.live)
+    fresh = ChineseWhooshSearchBackend(live.connection_alias, **live.connection_options)
+    fresh.setup(folder=folder)
+    index = reply_index()
+    queryset = index.index_queryset().order_by("pk")
+    total = 0
+    pks = list(queryset.values_list("pk", flat=True))
+    writer_options = {"procs": procs, "multisegment": True, "limitmb": 256} if procs > 1 else {"limitmb": 256}
+    writer = fresh.index.writer(**writer_options)
+    try:
+        for start in range(0, len(pks), batch_size):
+            for reply in queryset.filter(pk__in=pks[start : start + batch_size]):
+                doc = fresh.document(index, reply)
+                if doc:
+                    writer.add_document(**doc)
+                    total += 1
+            if progress:
+                progress(total, len(pks))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    fresh.setup(folder=folder)
+    # Changes committed while we read the database: replay them into the new folder, switch, replay again
+    # (the indexer may have applied the last few to the old folder only). Re-applying is harmless.
+    seen = _replay_since(start_id, fresh)
+    switch_live(live.live, folder)
+    _replay_since(seen, fresh)
+    prune_generations(live.live)
+    return total
+
+
+@dataclass
+class Comparison:
+    missing: set[int]  # public in the database, absent from the index
+    extra: set[int]  # in the index, but deleted or not public
+    stale: set[int]  # indexed before the reply's last change
+
+    @property
+    def agrees(self) -> bool:
+        return not (self.missing or self.extra or self.stale)
+
+
+def compare() -> Comparison:
+    """What the index and the database disagree on (by id, and by the date of each indexed document)."""
+    target = backend()
+    searcher = target.searcher()
+    indexed = {int(fields[DJANGO_ID]) for fields in searcher.all_stored_fields() if fields.get(DJANGO_ID)}
+    public = set(Reply.objects.public().values_list("pk", flat=True))
+    # A document whose stored facet values differ from the database's is stale (an edit that never arrived).
+    index = reply_index()
+    stale = set()
+    stored = {int(f[DJANGO_ID]): f for f in searcher.all_stored_fields() if f.get(DJANGO_ID)}
+    for reply in index.index_queryset().filter(pk__in=indexed & public):
+        doc = target.document(index, reply) or {}
+        fields = stored[reply.pk]
+        if any(str(doc.get(key, "")) != str(fields.get(key, "")) for key in doc if key != target.content_field_name and key != ID):
+            stale.add(reply.pk)
+    return Comparison(missing=public - indexed, extra=indexed - public, stale=stale)
+
+
+def repair(comparison: Comparison) -> int:
+    """Queue and index every reply the comparison found; returns how many."""
+    ids = comparison.missing | comparison.extra | comparison.stale
+    with transaction.atomic():
+        enqueue(ids)
+    drain_queue()
+    return len(ids)

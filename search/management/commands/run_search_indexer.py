@@ -1,0 +1,70 @@
+"""Run the one process that writes the search index: it drains ``search.models.IndexQueue``.
+
+By default a small supervisor starts the worker as a child process and restarts it whenever it
+dies (``make run`` starts this beside gunicorn). ``--worker`` is that child: it polls the queue,
+indexes what it finds and treats a Whoosh ``LockError`` as "try again", never as "drop".
+``--once`` drains the queue once and exits (cron, scripts, tests).
+"""
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+from django.db import DatabaseError, close_old_connections
+
+from search.backend import IndexLocked
+from search.indexing import drain_queue
+
+
+class Command(BaseCommand):
+    help = "运行检索索引进程：把答复的改动写入检索索引（默认带自动重启）。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--worker", action="store_true", help="只运行索引进程本身，不自动重启。")
+        parser.add_argument("--once", action="store_true", help="处理完队列中的改动后退出。")
+        parser.add_argument("--interval", type=float, default=0.5, help="队列为空时每隔几秒查看一次。")
+
+    def handle(self, *args, **options):
+        if options["once"]:
+            count = drain_queue()
+            self.stdout.write(self.style.SUCCESS(f"已处理 {count} 条索引改动。"))
+        elif options["worker"]:
+            self.work(options["interval"], options["verbosity"])
+        else:
+            self.supervise(options["interval"])
+
+    def work(self, interval: float, verbosity: int) -> None:
+        while True:
+            try:
+                count = drain_queue()
+            except IndexLocked:
+                count = 0  # another writer (a rebuild's replay) holds the lock: the rows stay queued
+            except DatabaseError as error:
+                self.stderr.write(f"读取索引队列失败，稍后重试：{error}")
+                close_old_connections()
+                count = 0
+            if count and verbosity > 1:
+                self.stdout.write(f"已处理 {count} 条索引改动。")
+            if not count:
+                time.sleep(interval)
+
+    def supervise(self, interval: float) -> None:
+        command = [sys.executable, str(Path(sys.argv[0]).resolve()), "run_search_indexer", "--worker",
+                   f"--interval={interval}"]
+        child: subprocess.Popen | None = None
+
+        def stop(signum, frame):
+            if child and child.poll() is None:
+                child.terminate()
+            sys.exit(0)
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        while True:
+            child = subprocess.Popen(command)
+            code = child.wait()
+            self.stderr.write(self.style.ERROR(f"检索索引进程退出（代码 {code}），1 秒后重启。"))
+            time.sleep(1)

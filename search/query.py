@@ -1,0 +1,402 @@
+"""From what a person typed to a page of results: the one query function the views call.
+
+The user's string is never handed to Whoosh's query parser. It is split into clauses here:
+words (ANDed), "quoted phrases", -exclusions and OR between clauses; each clause's text is cut
+by jieba into the index's words and built into Whoosh query objects. Field syntax, wildcards,
+boosts, brackets, HTML or SQL therefore have no meaning: they are just characters, mostly dropped
+by the analyzer. A query naming a proposal number, a proposer or an agency puts those replies first.
+Filters are whitelisted (``search.facets.FILTERS``). Hits are read back through
+``Reply.objects.public()``, so a stale index can never show a reply that is not public.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch
+from django.http import QueryDict
+from whoosh import query as wq
+from whoosh.sorting import FieldFacet
+
+from archive.models import Agency, Proposer, Reply, Section
+from search.analysis import query_words
+from search.excerpts import Excerpt, find_excerpts
+from search.facets import FACET_LIMIT, FACETS, FILTERS, count_facets, index_field, value_label
+from search.proposal_numbers import read_number_query
+
+PER_PAGE = 20
+MAX_QUERY_CHARS = 200  # longer input is cut here (and the page says so): no letter needs more
+MAX_CLAUSES = 24
+PIN_BOOST = 1000.0  # a named proposal, proposer or agency outranks any text match
+TEXT = "text"
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "＂": '"', "－": "-", "—": "-", "\u3000": " "})
+_LEXEME = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+)')
+_SINGLE_HAN = re.compile(r"^[\u3400-\u9fff]$")
+
+
+@dataclass
+class Clause:
+    words: list[str]
+    phrase: bool = False
+
+
+@dataclass
+class ParsedQuery:
+    groups: list[list[Clause]] = field(default_factory=list)  # AND of ORs
+    excluded: list[Clause] = field(default_factory=list)
+    truncated: bool = False
+
+    @property
+    def highlight_words(self) -> list[str]:
+        return [word for group in self.groups for clause in group for word in clause.words]
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups and not self.excluded
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Split a typed query into clauses; never fails, whatever the input."""
+    text = (text or "").translate(_QUOTES)
+    parsed = ParsedQuery(truncated=len(text) > MAX_QUERY_CHARS)
+    text = text[:MAX_QUERY_CHARS]
+    join_next = False
+    for match in _LEXEME.finditer(text):
+        if match["word"] in ("OR", "|", "或"):
+            join_next = bool(parsed.groups)
+            continue
+        negative = bool(match["neg"])
+        raw = match["phrase"] if match["phrase"] is not None else match["word"]
+        if match["word"] is not None and raw.startswith("-"):
+            negative, raw = True, raw.lstrip("-")
+        raw = raw.lstrip("+")
+        words = query_words(raw)
+        if not words:
+            continue
+        clause = Clause(words=words, phrase=match["phrase"] is not None and len(words) > 1)
+        if negative:
+            parsed.excluded.append(clause)
+        elif join_next:
+            parsed.groups[-1].append(clause)
+        else:
+            parsed.groups.append([clause])
+        join_next = False
+        if len(parsed.groups) + len(parsed.excluded) >= MAX_CLAUSES:
+            parsed.truncated = True
+            break
+    return parsed
+
+
+def _word_query(word: str) -> wq.Query:
+    # One Chinese character is rarely a word of its own in the index: match the words it begins.
+    return wq.Prefix(TEXT, word) if _SINGLE_HAN.match(word) else wq.Term(TEXT, word)
+
+
+def _clause_query(clause: Clause) -> wq.Query:
+    if clause.phrase:
+        return wq.Phrase(TEXT, clause.words)
+    if len(clause.words) == 1:
+        return _word_query(clause.words[0])
+    return wq.And([_word_query(word) for word in clause.words])
+
+
+def build_text_query(parsed: ParsedQuery) -> wq.Query | None:
+    """The Whoosh query for the typed words, or None when nothing searchable was typed."""
+    if parsed.empty:
+        return None
+    positive = [wq.Or([_clause_query(c) for c in group]) if len(group) > 1 else _clause_query(group[0]) for group in parsed.groups]
+    negative = [wq.Not(_clause_query(c)) for c in parsed.excluded]
+    return wq.And((positive or [wq.Every()]) + negative)
+
+
+def pinned_query(text: str) -> wq.Query | None:
+    """Replies the whole query names: a proposal number (with session), a proposer or an agency."""
+    text = text.strip()
+    if not text or len(text) > 40:
+        return None
+    number = read_number_query(text)
+    if number is not None:
+        terms = [wq.Term(index_field("number"), number.number)]
+        if number.session_key:
+            terms.append(wq.Term(index_field("session_key"), number.session_key))
+        return wq.And(terms, boost=PIN_BOOST)
+    if re.search(r"\s", text):
+        return None
+    names = [wq.Term(index_field("proposer"), text, boost=PIN_BOOST), wq.Term(index_field("agency"), text, boost=PIN_BOOST)]
+    agency = Agency.objects.named(text).first()
+    if agency is not None and agency.name != text:  # an alias such as 教体局 names the agency
+        names.append(wq.Term(index_field("agency"), agency.name, boost=PIN_BOOST))
+    return wq.Or(names)
+
+
+# ---- request parameters ----------------------------------------------------------------------
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = "relevance"  # or "date"
+    page: int = 1
+
+    @classmethod
+    def from_querydict(cls, data: QueryDict) -> "SearchParams":
+        """Read only whitelisted parameters; anything malformed is ignored, never an error."""
+        filters: dict[str, list[str]] = {}
+        for name in FILTERS:
+            values = [v.strip()[:100] for v in data.getlist(name) if v.strip()]
+            if values:
+                filters[name] = list(dict.fromkeys(values))[:5]
+        # haystack-style selected_facets=agency_exact:慈溪市教育局
+        for item in data.getlist("selected_facets"):
+            name, _, value = item.partition(":")
+            name = name.removesuffix("_exact")
+            if name in FILTERS and value.strip():
+                filters.setdefault(name, []).append(value.strip()[:100])
+        try:
+            page = max(1, min(int(data.get("page", 1)), 10_000))
+        except (TypeError, ValueError):
+            page = 1
+        return cls(
+            q=data.get("q", "")[:2_000],
+            filters=filters,
+            date_from=_date_or_none(data.get("date_from")),
+            date_to=_date_or_none(data.get("date_to")),
+            sort="date" if data.get("sort") == "date" else "relevance",
+            page=page,
+        )
+
+    def querydict(self, filters: dict[str, list[str]] | None = None, **changes) -> QueryDict:
+        """These parameters as a query string, with changes (None removes a parameter)."""
+        values = {"q": self.q, "sort": self.sort if self.sort != "relevance" else None,
+                  "date_from": self.date_from.isoformat() if self.date_from else None,
+                  "date_to": self.date_to.isoformat() if self.date_to else None,
+                  "page": self.page if self.page > 1 else None}
+        values.update(changes)
+        query = QueryDict(mutable=True)
+        for key, value in values.items():
+            if value not in (None, ""):
+                query[key] = str(value)
+        for name, filter_values in (self.filters if filters is None else filters).items():
+            query.setlist(name, filter_values)
+        return query
+
+
+def _date_or_none(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()) if value else None
+    except ValueError:
+        return None
+
+
+# ---- results ---------------------------------------------------------------------------------
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    active: bool
+    url: str  # narrows by this value (or, when active, removes it)
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list[FacetValue]
+
+
+@dataclass
+class ActiveFilter:
+    label: str
+    remove_url: str
+
+
+@dataclass
+class Hit:
+    reply: Reply
+    proposers: list[str]
+    excerpts: list[Excerpt]
+
+
+@dataclass
+class SearchResults:
+    params: SearchParams
+    total: int
+    hits: list[Hit]
+    facets: list[Facet]
+    active: list[ActiveFilter]
+    parsed: ParsedQuery
+    pages: int
+    nothing_to_search: bool = False  # something was typed, but no searchable word was left
+    suggestions: list[tuple[str, str]] = field(default_factory=list)  # (term, url)
+    widen: list[tuple[str, int, str]] = field(default_factory=list)  # (filter removed, count, url)
+
+    def page_url(self, page: int) -> str:
+        return "?" + self.params.querydict(page=page).urlencode()
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.page_url(self.params.page - 1) if self.params.page > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.page_url(self.params.page + 1) if self.params.page < self.pages else None
+
+    @property
+    def sort_urls(self) -> dict[str, str]:
+        return {sort: "?" + self.params.querydict(sort=sort, page=None).urlencode() for sort in ("relevance", "date")}
+
+
+def _filter_query(params: SearchParams, skip: tuple[str, str] | None = None) -> wq.Query | None:
+    terms: list[wq.Query] = [
+        wq.Term(index_field(name), value)
+        for name, values in params.filters.items() for value in values if (name, value) != skip
+    ]
+    if params.date_from or params.date_to:
+        start = params.date_from and _datetime(params.date_from)
+        end = params.date_to and _datetime(params.date_to)
+        terms.append(wq.DateRange("date", start, end))
+    return wq.And(terms) if terms else None
+
+
+def _datetime(day: date):
+    from datetime import datetime
+
+    return datetime(day.year, day.month, day.day)
+
+
+def _matching(searcher, scored: wq.Query, filter_query: wq.Query | None) -> list[int]:
+    combined = wq.And([scored, filter_query]) if filter_query is not None else scored
+    return sorted(searcher.docs_for_query(combined))
+
+
+def _without(params: SearchParams, name: str, value: str) -> dict[str, list[str]]:
+    filters = {k: [v for v in vs if not (k == name and v == value)] for k, vs in params.filters.items()}
+    return {k: vs for k, vs in filters.items() if vs}
+
+
+def _facets(params: SearchParams, counts) -> list[Facet]:
+    facets = []
+    for name, label in FACETS.items():
+        counter = counts.get(name, {})
+        active_values = set(params.filters.get(name, ()))
+        if name == "year":
+            ordered = sorted(counter.items(), key=lambda item: item[0], reverse=True)
+        else:
+            ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:FACET_LIMIT]
+        values = []
+        for value, count in ordered:
+            active = value in active_values
+            filters = _without(params, name, value) if active else {**params.filters, name: [*params.filters.get(name, []), value]}
+            values.append(FacetValue(value, value_label(name, value), count, active,
+                                     "?" + params.querydict(filters=filters, page=None).urlencode()))
+        if values:
+            facets.append(Facet(name, label, values))
+    return facets
+
+
+def _active_filters(params: SearchParams) -> list[ActiveFilter]:
+    active = []
+    for name, values in params.filters.items():
+        for value in values:
+            filters = _without(params, name, value)
+            active.append(ActiveFilter(f"{FILTERS[name]}：{value_label(name, value)}",
+                                       "?" + params.querydict(filters=filters, page=None).urlencode()))
+    if params.date_from or params.date_to:
+        span = f"{params.date_from or '…'} 至 {params.date_to or '…'}"
+        active.append(ActiveFilter(f"日期：{span}", "?" + params.querydict(date_from=None, date_to=None, page=None).urlencode()))
+    return active
+
+
+def _hits(pks: list[int], words: list[str]) -> list[Hit]:
+    proposers = Proposer.objects.select_related("person").order_by("position")
+    replies = Reply.objects.public().filter(pk__in=pks).select_related("agency", "proposal__session").prefetch_related(
+        Prefetch("proposal__proposer_links", queryset=proposers),
+        Prefetch("sections", queryset=Section.objects.order_by("position")),
+    )
+    by_pk = {reply.pk: reply for reply in replies}
+    hits = []
+    for pk in pks:
+        reply = by_pk.get(pk)
+        if reply is None:  # indexed but no longer public: the queue will catch up; never show it
+            continue
+        names = [link.person.name for link in reply.proposal.proposer_links.all()]
+        hits.append(Hit(reply, names, find_excerpts(reply, list(reply.sections.all()), words)))
+    return hits
+
+
+def _closest_terms(searcher, parsed: ParsedQuery, params: SearchParams, limit: int = 6) -> list[tuple[str, str]]:
+    reader = searcher.reader()
+    found: dict[str, float] = {}
+    for word in parsed.highlight_words[:4]:
+        candidates = []
+        for i, term in enumerate(reader.expand_prefix(TEXT, word[:1])):
+            if i >= 2_000:
+                break
+            term = term.decode("utf-8") if isinstance(term, bytes) else term
+            if term != word:
+                candidates.append(term)
+        for term in difflib.get_close_matches(word, candidates, n=limit, cutoff=0.3):
+            found.setdefault(term, difflib.SequenceMatcher(None, word, term).ratio())
+    best = sorted(found, key=lambda t: -found[t])[:limit]
+    return [(term, "?" + params.querydict(q=term, page=None).urlencode()) for term in best]
+
+
+def search(params: SearchParams) -> SearchResults:
+    """Run a search (or browse, when nothing was typed) and return one page of results with facets."""
+    from search.indexing import backend
+
+    parsed = parse_query(params.q)
+    text_query = build_text_query(parsed)
+    pin = pinned_query(params.q)
+    typed = bool(params.q.strip())
+    if text_query is None and pin is None and typed:
+        return SearchResults(params, 0, [], [], _active_filters(params), parsed, 1, nothing_to_search=True)
+    if text_query is None and pin is None:
+        scored: wq.Query = wq.Every()
+    elif pin is None:
+        scored = text_query
+    elif text_query is None:
+        scored = pin
+    else:
+        scored = wq.Or([text_query, pin])
+    filter_query = _filter_query(params)
+
+    searcher = backend().searcher()
+    docnums = _matching(searcher, scored, filter_query)
+    total = len(docnums)
+    pages = max(1, -(-total // PER_PAGE))
+    page = min(params.page, pages)
+    by_date = params.sort == "date" or not typed
+    results = searcher.search(
+        scored, filter=set(docnums), limit=page * PER_PAGE, terms=False,
+        sortedby=FieldFacet("date", reverse=True) if by_date else None,
+    )
+    pks = [int(results[i]["django_id"]) for i in range((page - 1) * PER_PAGE, min(page * PER_PAGE, len(results)))]
+    counts = count_facets(searcher, docnums)
+    found = SearchResults(
+        params=params, total=total, hits=_hits(pks, parsed.highlight_words), facets=_facets(params, counts),
+        active=_active_filters(params), parsed=parsed, pages=pages,
+    )
+    if total == 0 and typed:
+        found.suggestions = _closest_terms(searcher, parsed, params)
+        for name, values in params.filters.items():
+            for value in values:
+                wider = _filter_query(params, skip=(name, value))
+                count = len(_matching(searcher, scored, wider))
+                if count:
+                    url = "?" + params.querydict(filters=_without(params, name, value), page=None).urlencode()
+                    found.widen.append((f"{FILTERS[name]}：{value_label(name, value)}", count, url))
+        if params.date_from or params.date_to:
+            no_dates = SearchParams(params.q, params.filters)
+            count = len(_matching(searcher, scored, _filter_query(no_dates)))
+            if count:
+                found.widen.append(("日期范围", count, "?" + params.querydict(date_from=None, date_to=None, page=None).urlencode()))
+    return found

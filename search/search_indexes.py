@@ -1,0 +1,73 @@
+"""The search index: published, publicly disclosable replies (``Reply.objects.public()``).
+
+``text`` is what words are matched against (title, proposers, agency, session, the whole
+letter; see ``templates/search/indexes/archive/reply_text.txt``). The other fields are exact
+values for facets, filters, sorting and for putting a proposal's or a person's replies first.
+Displayed text (titles, snippets) is read from the database, never from the index, so a stale
+index can never show a hidden reply's words.
+"""
+
+from haystack import indexes
+
+from archive.models import Reply
+from search.proposal_numbers import session_key
+
+
+class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
+    text = indexes.CharField(document=True, use_template=True)
+    body = indexes.CharField(faceted=True, null=True)
+    agency = indexes.CharField(faceted=True, null=True)
+    region = indexes.CharField(faceted=True, null=True)
+    year = indexes.CharField(faceted=True, null=True)
+    proposer = indexes.MultiValueField(faceted=True)
+    role = indexes.CharField(faceted=True, null=True)
+    session = indexes.CharField(faceted=True, null=True)
+    result = indexes.CharField(model_attr="result_class", faceted=True, null=True)
+    number = indexes.CharField(faceted=True, null=True)
+    session_key = indexes.CharField(faceted=True, null=True)
+    date = indexes.DateField(model_attr="date", null=True)
+    # Stored, not searched: lets check_search_index see an edit that never reached the index.
+    updated = indexes.CharField(indexed=False, null=True)
+
+    def get_model(self):
+        return Reply
+
+    def index_queryset(self, using=None):
+        return Reply.objects.public().select_related("agency", "proposal__session").prefetch_related(
+            "proposal__proposer_links__person"
+        )
+
+    def read_queryset(self, using=None):
+        return self.index_queryset(using)
+
+    def prepare_body(self, reply):
+        return reply.proposal.body or (reply.proposal.session.body if reply.proposal.session_id else "")
+
+    def prepare_agency(self, reply):
+        return reply.agency.name if reply.agency_id else ""
+
+    def prepare_region(self, reply):
+        return reply.agency.region if reply.agency_id else ""
+
+    def prepare_year(self, reply):
+        return str(reply.date.year) if reply.date else ""
+
+    def prepare_proposer(self, reply):
+        return [link.person.name for link in reply.proposal.proposer_links.all()]
+
+    def prepare_role(self, reply):
+        links = list(reply.proposal.proposer_links.all())
+        return links[0].person.role if links else ""
+
+    def prepare_session(self, reply):
+        return reply.proposal.session.name if reply.proposal.session_id else ""
+
+    def prepare_number(self, reply):
+        return reply.proposal.number_normalized
+
+    def prepare_session_key(self, reply):
+        session = reply.proposal.session
+        return session_key(session.term, session.meeting) if session else ""
+
+    def prepare_updated(self, reply):
+        return reply.updated_at.isoformat()

@@ -1,0 +1,48 @@
+from django.http import JsonResponse
+from django.shortcuts import render
+
+from search.query import SearchParams, search
+
+
+def search_page(request):
+    results = search(SearchParams.from_querydict(request.GET))
+    template = "search/_results.html" if request.GET.get("partial") else "search/search.html"
+    return render(request, template, {"results": results, "params": results.params})
+
+
+def search_api(request):
+    results = search(SearchParams.from_querydict(request.GET))
+    return JsonResponse(api_payload(request, results), json_dumps_params={"ensure_ascii": False})
+
+
+def api_payload(request, results) -> dict:
+    """The JSON shape of /api/search/: the same results as the page."""
+
+    def absolute(url):
+        return request.build_absolute_uri(request.path + url) if url else None
+
+    return {
+        "count": results.total,
+        "page": results.params.page,
+        "pages": results.pages,
+        "next": absolute(results.next_url),
+        "previous": absolute(results.previous_url),
+        "results": [
+            {
+                "id": hit.reply.pk,
+                "title": hit.reply.proposal.title,
+                "url": request.build_absolute_uri(hit.reply.get_absolute_url()),
+                "agency": hit.reply.agency.name if hit.reply.agency_id else None,
+                "proposers": hit.proposers,
+                "date": hit.reply.date.isoformat() if hit.reply.date else None,
+                "result_class": hit.reply.result_class or None,
+                "snippets": [
+                    {"html": str(excerpt.html), "section": excerpt.section_title or None,
+                     "url": request.build_absolute_uri(excerpt.url)}
+                    for excerpt in hit.excerpts
+                ],
+            }
+            for hit in results.hits
+        ],
+        "facets": {facet.name: [[value.value, value.count] for value in facet.values] for facet in results.facets},
+    }
