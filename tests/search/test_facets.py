@@ -1,0 +1,64 @@
+"""Facet counts equal what the database says, for many random combinations of filters."""
+
+import random
+from collections import Counter
+
+import pytest
+
+from archive.models import Reply
+from search.query import SearchParams, search
+
+AGENCIES = ["慈溪市教育局", "信阳市教育体育局", "资阳市教育和体育局", "广州市南沙区教育局", "长春市教育局"]
+PEOPLE = ["朱蓉", "陈海光", "罗大成", "高海朋", "李娜", "王强"]
+SESSIONS = ["市十七届人大一次会议", "市政协五届四次会议"]
+
+
+@pytest.fixture
+def varied(make_reply, indexed):
+    rng = random.Random(4)
+    with indexed():
+        for n in range(40):
+            make_reply(
+                agency=rng.choice(AGENCIES), proposers=tuple(rng.sample(PEOPLE, rng.randint(1, 3))),
+                role=rng.choice(["代表", "委员"]), session=rng.choice(SESSIONS),
+                date=f"{rng.choice([2022, 2023, 2024])}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                result_class=rng.choice(["A", "B", "C", None]), body_text=f"第{n}件答复：心理健康教育。",
+                disclosure=rng.choice([None, "主动公开", "主动公开", "不予公开"]), publish=rng.random() > 0.1,
+            )
+
+
+def database_counts(filters: dict[str, str]) -> dict[str, Counter]:
+    replies = Reply.objects.public().select_related("agency", "proposal__session").prefetch_related("proposal__proposers")
+    rows = []
+    for reply in replies:
+        row = {
+            "body": {reply.proposal.body}, "agency": {reply.agency.name}, "region": {reply.agency.region},
+            "year": {str(reply.date.year)}, "proposer": {p.name for p in reply.proposal.proposers.all()},
+            "result": {reply.result_class} - {""}, "session": {reply.proposal.session.name},
+        }
+        if all(value in row[name] for name, value in filters.items()):
+            rows.append(row)
+    return {name: Counter(v for row in rows for v in row[name]) for name in rows[0]} if rows else {}
+
+
+def test_facet_counts_equal_database_counts_for_random_filter_combinations(varied):
+    rng = random.Random(7)
+    values = {name: sorted({v for c in database_counts({}).get(name, {}) for v in [c]}) for name in
+              ["body", "agency", "region", "year", "proposer", "result", "session"]}
+    for _ in range(40):
+        filters = {name: rng.choice(values[name]) for name in rng.sample(sorted(values), rng.randint(0, 3))}
+        results = search(SearchParams(q=rng.choice(["", "心理"]), filters={k: [v] for k, v in filters.items()}))
+        expected = database_counts(filters)
+        got = {facet.name: Counter({v.value: v.count for v in facet.values}) for facet in results.facets}
+        assert got == {k: v for k, v in expected.items() if v}, filters
+        assert results.total == sum(expected.get("agency", Counter()).values())
+
+
+def test_facets_are_counted_for_the_query_not_the_whole_archive(make_reply, indexed):
+    with indexed():
+        make_reply(agency="慈溪市教育局", body_text="双减政策落实情况。")
+        make_reply(agency="长春市教育局", body_text="课后服务情况。")
+
+    results = search(SearchParams(q="双减"))
+
+    assert {facet.name: [(v.value, v.count) for v in facet.values] for facet in results.facets}["agency"] == [("慈溪市教育局", 1)]
