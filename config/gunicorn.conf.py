@@ -9,3 +9,6 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 preload_app = True
 accesslog = "-"
 errorlog = "-"
+# A 2,000-character Chinese query is ~18 KB once percent-encoded, beyond gunicorn's 8 KB cap on
+# the request line; the search page truncates long queries itself, so the line is left unbounded.
+limit_request_line = 0
