@@ -6,6 +6,13 @@ from pytest_django.asserts import assertContains, assertNotContains
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
+def seed_reply_page(client, agency):
+    """The page of the seed reply from this agency."""
+    from archive.models import Reply
+
+    return client.get(Reply.objects.get(agency__name=agency).get_absolute_url())
+
+
 def test_reply_list_shows_public_replies_newest_first(client, make_reply):
     make_reply(title="较早的答复", date="2022-06-14", body_text="早")
     make_reply(title="较新的答复", date="2024-07-02", body_text="新")
@@ -40,11 +47,7 @@ def test_reply_list_paginates_twenty_replies_a_page(client, make_reply):
 
 
 def test_reply_page_shows_metadata_and_sections_under_a_table_of_contents(client, seed_replies):
-    from archive.models import Reply
-
-    reply = Reply.objects.get(agency__name="信阳市教育体育局")
-
-    response = client.get(reply.get_absolute_url())
+    response = seed_reply_page(client, "信阳市教育体育局")
 
     assertContains(response, "降低中小学生学习负担，增强孩子心理健康")
     for text in ["信阳市教育体育局", "高海朋", "市政协六届二次会议", "2024175", "2024年7月2日", "林长", "市政协提案委", "主动公开"]:
@@ -55,33 +58,21 @@ def test_reply_page_shows_metadata_and_sections_under_a_table_of_contents(client
 
 
 def test_reply_page_shows_subsections_with_their_own_anchors(client, seed_replies):
-    from archive.models import Reply
-
-    reply = Reply.objects.get(agency__name="资阳市教育和体育局")
-
-    response = client.get(reply.get_absolute_url())
+    response = seed_reply_page(client, "资阳市教育和体育局")
 
     assertContains(response, 'href="#s1-2"')
     assertContains(response, '<h3 id="s1-2">(二)加强心育教师队伍建设,提高心育教师能力水平</h3>', html=True)
 
 
 def test_reply_page_sets_the_next_steps_apart(client, seed_replies):
-    from archive.models import Reply
-
-    reply = Reply.objects.get(agency__name="慈溪市教育局")
-
-    response = client.get(reply.get_absolute_url())
+    response = seed_reply_page(client, "慈溪市教育局")
 
     assertContains(response, "下一步工作</h2>")
     assertContains(response, "大力推进慈溪市心理辅导中心建设")
 
 
 def test_reply_page_masks_a_personal_mobile_number(client, seed_replies):
-    from archive.models import Reply
-
-    reply = Reply.objects.get(agency__name="长春市教育局")
-
-    response = client.get(reply.get_absolute_url())
+    response = seed_reply_page(client, "长春市教育局")
 
     assertContains(response, "裴莹 131****5558")
     assertNotContains(response, "13174465558")
@@ -177,11 +168,7 @@ def test_reply_page_shows_related_replies_from_other_proposals_only(client, make
 
 
 def test_reply_page_keeps_a_print_stylesheet_and_lists_next_steps_in_the_contents(client, seed_replies):
-    from archive.models import Reply
-
-    reply = Reply.objects.get(agency__name="慈溪市教育局")
-
-    response = client.get(reply.get_absolute_url())
+    response = seed_reply_page(client, "慈溪市教育局")
 
     assertContains(response, 'href="/static/css/print.css" media="print"')
     assertContains(response, '<a href="#next-steps">下一步工作</a>', html=True)

@@ -48,27 +48,25 @@ def test_a_search_hits_section_link_lands_on_that_section(site, page):
     page.shot("section")
 
 
-def test_agency_page_to_a_replys_section(site, page):
+def browse_from_home(page, site, link_name, heading):
+    """Follow a browse link on the home page to an agency's or a person's page of one reply, then open it."""
     page.goto(site + "/")
-    page.locator(".browse").get_by_role("link", name="信阳市教育体育局").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("信阳市教育体育局")
+    page.locator(".browse").get_by_role("link", name=link_name).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
     expect(page.get_by_role("heading", name="共 1 件公开答复")).to_be_visible()
-    expect(page.get_by_role("img", name=re.compile("按年份：2024 1 件"))).to_be_visible()
-    page.shot("1-agency")
-
+    expect(page.get_by_role("img", name=re.compile("按年份："))).to_be_visible()
+    page.shot("1-list")
     page.locator(".reply-list").get_by_role("link").first.click()
+
+
+def test_agency_page_to_a_replys_section(site, page):
+    browse_from_home(page, site, "信阳市教育体育局", "信阳市教育体育局")
     open_section(page, "家校沟通", "s9")
     page.shot("2-section")
 
 
 def test_proposer_page_to_a_replys_next_steps(site, page):
-    page.goto(site + "/")
-    page.locator(".browse").get_by_role("link", name="朱蓉代表").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("朱蓉")
-    expect(page.get_by_role("heading", name="共 1 件公开答复")).to_be_visible()
-    page.shot("1-proposer")
-
-    page.locator(".reply-list").get_by_role("link").first.click()
+    browse_from_home(page, site, "朱蓉代表", "朱蓉")
     open_section(page, "下一步工作", "next-steps")
     expect(page.locator("#next-steps")).to_contain_text("大力推进慈溪市心理辅导中心建设")
     page.shot("2-next-steps")
