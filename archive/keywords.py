@@ -31,3 +31,16 @@ def extract_keywords(title: str, body_text: str) -> list[str]:
     text = f"{title}\n" * 3 + body_text
     words = jieba.analyse.extract_tags(text, topK=KEYWORD_COUNT * 3, allowPOS=_TOPIC_POS)
     return [w for w in words if w not in _GENRE_WORDS and not _PLACE_OR_OFFICE.match(w) and len(w) > 1][:KEYWORD_COUNT]
+
+
+def refresh_keywords(replies, *, dry_run: bool = False) -> int:
+    """Extract the keywords of these replies again and store those that changed; returns how many changed."""
+    changed = 0
+    for reply in replies.select_related("proposal").only("pk", "keywords", "body_text", "proposal__title").iterator():
+        words = extract_keywords(reply.proposal.title, reply.body_text)
+        if words != reply.keywords:
+            changed += 1
+            if not dry_run:
+                # update(), not save(): keywords are not in the search document, nothing to re-index.
+                replies.model.objects.filter(pk=reply.pk).update(keywords=words)
+    return changed

@@ -9,6 +9,8 @@ from django.db.models.functions import ExtractYear
 from archive.models import Agency, Body, Person, Reply
 
 NOT_STATED = "未注明"
+# The home page's topics are those of the newest replies: current, and cheap however large the archive.
+TOPIC_SAMPLE = 2000
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def archive_overview() -> ArchiveOverview:
         by_result=[(value, label, n) for value, label, n in summary.by_result if value],
         agencies=list(top_agencies(public)),
         proposers=list(top_proposers(public)),
-        keywords=top_keywords(public),
+        keywords=top_keywords(public.newest_first()[:TOPIC_SAMPLE]),
     )
 
 

@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from archive.charts import bar_chart
 from archive.citation import cite_reply
@@ -53,9 +53,12 @@ def reply_original(request, pk):
 
 
 def proposal_detail(request, session_id, number):
-    proposal = get_object_or_404(
-        Proposal, session_id=session_id, number_normalized=normalize_proposal_number(number)
-    )
+    normalized = normalize_proposal_number(number)
+    if not normalized:  # several proposals of a session may lack a number: never guess among them
+        raise Http404("没有这个编号。")
+    proposal = get_object_or_404(Proposal, session_id=session_id, number_normalized=normalized)
+    if number != normalized:  # 0070 and 第70号 are cited too; one canonical address for each proposal
+        return redirect(proposal, permanent=True)
     return _proposal_page(request, proposal)
 
 

@@ -14,12 +14,15 @@ CANDIDATES = 20
 
 def related_replies(reply: Reply, limit: int = 5) -> list[Reply]:
     """Up to ``limit`` public replies to other proposals that share this reply's topic words."""
+    from search.backend import ChineseWhooshSearchBackend
     from search.indexing import backend
 
-    if not reply.keywords:
+    index = backend()
+    # Elasticsearch has no executor for these queries yet (README "Scaling out"): no related replies then.
+    if not reply.keywords or not isinstance(index, ChineseWhooshSearchBackend):
         return []
     topic = wq.Or([wq.Term(TEXT, word.lower()) for word in reply.keywords])
-    results = backend().searcher().search(topic, limit=CANDIDATES, terms=False)
+    results = index.searcher().search(topic, limit=CANDIDATES, terms=False)
     ranked = [int(hit["django_id"]) for hit in results]
     found = (
         Reply.objects.public().filter(pk__in=ranked).exclude(proposal_id=reply.proposal_id)

@@ -3,11 +3,9 @@ from django.db import migrations, models
 
 def extract_existing_keywords(apps, schema_editor):
     # The live function, not a frozen copy: keywords are derived data, re-extracting is always right.
-    from archive.keywords import extract_keywords
+    from archive.keywords import refresh_keywords
 
-    Reply = apps.get_model("archive", "Reply")
-    for reply in Reply.objects.select_related("proposal").only("pk", "body_text", "proposal__title").iterator():
-        Reply.objects.filter(pk=reply.pk).update(keywords=extract_keywords(reply.proposal.title, reply.body_text))
+    refresh_keywords(apps.get_model("archive", "Reply").objects.all())
 
 
 class Migration(migrations.Migration):

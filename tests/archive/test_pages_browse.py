@@ -115,8 +115,16 @@ def test_proposal_permalink_accepts_the_number_as_written(client, make_reply):
     reply = make_reply(session="市政协五届四次会议", number="0070")
     session_id = reply.proposal.session_id
 
-    for written in ("0070", "70", "00070"):
-        assert client.get(f"/proposals/{session_id}/{written}/").status_code == 200
+    assert client.get(f"/proposals/{session_id}/70/").status_code == 200
+    for written in ("0070", "00070", "第0070号"):
+        response = client.get(f"/proposals/{session_id}/{written}/")
+        assert (response.status_code, response["Location"]) == (301, f"/proposals/{session_id}/70/")
+
+
+def test_a_proposal_address_without_a_number_is_not_found(client, make_reply):
+    reply = make_reply(session="市政协五届四次会议", number="无")
+
+    assert client.get(f"/proposals/{reply.proposal.session_id}/abc/").status_code == 404
 
 
 def test_a_proposal_without_session_or_number_has_a_page_by_id(client, make_reply):
@@ -144,3 +152,4 @@ def test_page_queries_do_not_grow_with_the_number_of_replies(client, make_reply,
         client.get(first.proposal.proposer_links.first().person.get_absolute_url())
     with django_assert_max_num_queries(16):
         client.get("/")
+
