@@ -83,3 +83,26 @@ def test_keyboard_reaches_the_letter_through_the_skip_link(site, page):
     page.keyboard.press("Tab")
     expect(page.locator("#home-q")).to_be_focused()
     page.shot("focus")
+
+
+# Counted in the page: inputs no label names, and how far the page is wider than the screen.
+UNLABELLED_INPUTS = """() => [...document.querySelectorAll('input:not([type=hidden]), select')]
+    .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')).length"""
+OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
+
+
+def test_every_page_fits_the_screen_with_landmarks_and_labelled_fields(site, page):
+    from archive.models import Agency, Person, Reply
+
+    reply = Reply.objects.get(agency__name="资阳市教育和体育局")
+    paths = ["/", "/replies/", "/agencies/", "/search/?q=心理", reply.get_absolute_url(),
+             Agency.objects.get(name="长春市教育局").get_absolute_url(), Person.objects.get(name="高海朋").get_absolute_url(),
+             reply.proposal.get_absolute_url()]  # last: its screenshot is kept
+    for path in paths:
+        page.goto(site + path)
+        assert page.locator("main").count() == 1, path
+        assert page.locator("h1").count() == 1, path
+        assert page.locator("header nav[aria-label]").count() == 1, path
+        assert page.evaluate(UNLABELLED_INPUTS) == 0, path
+        assert page.evaluate(OVERFLOW) <= 0, path
+    page.shot("proposal")
