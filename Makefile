@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export MALLOC_MMAP_THRESHOLD_ = 268435456
 export MALLOC_TRIM_THRESHOLD_ = 1073741824
 
-.PHONY: run test setup serve clean-venv bench
+.PHONY: run test setup serve clean-venv bench browser
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,12 @@ serve: $(VENV)/.runtime
 
 run: setup serve
 
+# Debian's chromium and a CJK font for the browser tests; installs them as root, fails clearly otherwise.
+browser:
+	@sh scripts/install_browser.sh
+
 # pytest exits 5 when it collected nothing: that is a failure of the suite, never a pass.
-test: $(VENV)/.dev
+test: $(VENV)/.dev browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 clean-venv:

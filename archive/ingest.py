@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from archive.extract import ExtractError, extract_text
+from archive.keywords import extract_keywords
 from archive.models import Agency, Person, Proposal, Proposer, Reply, Section, Session, duplicate_message
 from archive.parsing import ParsedReply, normalize_proposal_number, parse_reply, read_session
 
@@ -191,6 +192,7 @@ def save_parsed_reply(
         cc=list(parsed.cc),
         next_steps=parsed.next_steps or "",
         body_text=parsed.body_text,
+        keywords=extract_keywords(parsed.proposal_title or "", parsed.body_text),
         raw_text=raw_text,
         content_hash=fingerprint,
         status=Reply.Status.PUBLISHED if publish else Reply.Status.DRAFT,

@@ -78,6 +78,9 @@ class Agency(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("archive:agency-detail", args=[self.pk])
+
 
 class AgencyAlias(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="aliases", verbose_name="单位")
@@ -110,6 +113,9 @@ class Person(models.Model):
 
     def __str__(self):
         return self.name if self.role == self.Role.ORGANISATION else f"{self.name}{self.role}"
+
+    def get_absolute_url(self):
+        return reverse("archive:person-detail", args=[self.pk])
 
 
 class Proposal(models.Model):
@@ -144,6 +150,12 @@ class Proposal(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        # Readable and stable: the session and the number as delegates cite them; the id only when either is missing.
+        if self.session_id and self.number_normalized:
+            return reverse("archive:proposal-detail", args=[self.session_id, self.number_normalized])
+        return reverse("archive:proposal-by-id", args=[self.pk])
 
     def save(self, *args, **kwargs):
         self.number_normalized = normalize_proposal_number(self.number)
@@ -236,6 +248,9 @@ class Reply(models.Model):
     contact_name = models.CharField("联系人", max_length=50, blank=True)
     contact_phone = models.CharField("联系电话", max_length=50, blank=True, help_text="手机号在公开页面上部分隐去。")
     cc = models.JSONField("抄送", default=list, blank=True)
+    keywords = models.JSONField(
+        "主题词", default=list, blank=True, editable=False, help_text="保存时由标题和正文自动提取，用于首页主题和相关答复。"
+    )
     next_steps = models.TextField("下一步工作", blank=True, help_text="答复中承诺的下一步工作，单独展示。")
     body_text = models.TextField("正文", blank=True, help_text="整理后的全文：网页框架已去除，断行已接合。")
     raw_text = models.TextField("原始文本", help_text="上传或粘贴的原文，不作改动。")

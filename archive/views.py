@@ -1,11 +1,18 @@
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Count, Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 
+from archive.charts import bar_chart
+from archive.citation import cite_reply
 from archive.layout import letter_blocks
-from archive.models import Proposer, Reply
+from archive.models import Agency, Person, Proposal, Proposer, Reply
+from archive.parsing import normalize_proposal_number
+from archive.stats import archive_overview, summarize
+from search.related import related_replies
 
 REPLIES_PER_PAGE = 20
+NEWEST_ON_HOME = 8
 
 
 def _with_listing_relations(replies):
@@ -13,6 +20,11 @@ def _with_listing_relations(replies):
     return replies.select_related("agency", "proposal__session").prefetch_related(
         Prefetch("proposal__proposer_links", queryset=proposers)
     )
+
+
+def home(request):
+    newest = _with_listing_relations(Reply.objects.public().newest_first())[:NEWEST_ON_HOME]
+    return render(request, "archive/home.html", {"overview": archive_overview(), "newest": newest})
 
 
 def reply_list(request):
@@ -24,8 +36,70 @@ def reply_list(request):
 def reply_detail(request, pk):
     reply = get_object_or_404(_with_listing_relations(Reply.objects.public()), pk=pk)
     sections = list(reply.sections.all())
-    return render(
-        request,
-        "archive/reply_detail.html",
-        {"reply": reply, "sections": sections, "blocks": letter_blocks(reply.body_text, sections)},
+    permalink = request.build_absolute_uri(reply.get_absolute_url())
+    return render(request, "archive/reply_detail.html", {
+        "reply": reply,
+        "sections": sections,
+        "blocks": letter_blocks(reply.body_text, sections),
+        "permalink": permalink,
+        "citation": cite_reply(reply, permalink),
+        "related": related_replies(reply),
+    })
+
+
+def reply_original(request, pk):
+    reply = get_object_or_404(Reply.objects.public().exclude(original=""), pk=pk)
+    return FileResponse(reply.original.open("rb"), as_attachment=True, filename=reply.original.name.rsplit("/", 1)[-1])
+
+
+def proposal_detail(request, session_id, number):
+    normalized = normalize_proposal_number(number)
+    if not normalized:  # several proposals of a session may lack a number: never guess among them
+        raise Http404("没有这个编号。")
+    proposal = get_object_or_404(Proposal, session_id=session_id, number_normalized=normalized)
+    if number != normalized:  # 0070 and 第70号 are cited too; one canonical address for each proposal
+        return redirect(proposal, permanent=True)
+    return _proposal_page(request, proposal)
+
+
+def proposal_by_id(request, pk):
+    return _proposal_page(request, get_object_or_404(Proposal, pk=pk))
+
+
+def _proposal_page(request, proposal):
+    # A timeline reads forwards: the first answer, then opinions, second answers, follow-ups.
+    replies = list(proposal.replies.public().select_related("agency").order_by("date", "uploaded_at"))
+    if not replies:
+        raise Http404("这件建议提案没有公开的答复。")
+    links = proposal.proposer_links.select_related("person")
+    return render(request, "archive/proposal_detail.html", {"proposal": proposal, "replies": replies, "links": links})
+
+
+def agency_list(request):
+    agencies = (
+        Agency.objects.filter(replies__in=Reply.objects.public())
+        .annotate(reply_count=Count("replies")).order_by("region", "name")
     )
+    return render(request, "archive/agency_list.html", {"agencies": agencies})
+
+
+def agency_detail(request, pk):
+    agency = get_object_or_404(Agency.objects.prefetch_related("aliases"), pk=pk)
+    replies = Reply.objects.public().filter(agency=agency)
+    return _replies_page(request, "archive/agency_detail.html", replies, agency=agency, search_filter="agency", search_value=agency.name)
+
+
+def person_detail(request, pk):
+    person = get_object_or_404(Person, pk=pk)
+    replies = Reply.objects.public().filter(proposal__proposer_links__person=person)
+    return _replies_page(request, "archive/person_detail.html", replies, person=person, search_filter="proposer", search_value=person.name)
+
+
+def _replies_page(request, template, replies, **context):
+    """A page of replies newest first, with their counts by year and result class."""
+    summary = summarize(replies)
+    if not summary.total:  # only hidden replies: the page would reveal that they exist
+        raise Http404("没有公开的答复。")
+    page = Paginator(_with_listing_relations(replies.newest_first()), REPLIES_PER_PAGE).get_page(request.GET.get("page"))
+    charts = [bar_chart("按年份", summary.by_year), bar_chart("按办理结果", [(label, n) for _, label, n in summary.by_result])]
+    return render(request, template, {**context, "summary": summary, "charts": charts, "page": page})

@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite: an isolated media dir and ``make_reply``."""
+"""Fixtures shared by the whole suite: an isolated media dir, ``make_reply``, a temporary search index."""
 
 import itertools
 from pathlib import Path
@@ -46,3 +46,24 @@ def seed_replies(db):
     from django.core.management import call_command
 
     call_command("loaddata", "seed_replies", verbosity=0)
+
+
+@pytest.fixture
+def search_index(settings, tmp_path):
+    """An empty Whoosh index in a temporary folder; the queue drains in-process on commit."""
+    from haystack import connections
+
+    settings.HAYSTACK_CONNECTIONS = {
+        "default": {"ENGINE": "search.backend.ChineseWhooshEngine", "PATH": str(tmp_path / "search" / "index")}
+    }
+    settings.SEARCH_DRAIN_ON_COMMIT = True
+    connections.connections_info = settings.HAYSTACK_CONNECTIONS
+    connections.reload("default")
+    yield tmp_path / "search" / "index"
+    connections.reload("default")
+
+
+@pytest.fixture
+def indexed(django_capture_on_commit_callbacks):
+    """Use as ``with indexed(): make_reply(...)``: the replies are searchable when the block ends."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -4,23 +4,8 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def search_index(settings, tmp_path):
-    from haystack import connections
-
-    settings.HAYSTACK_CONNECTIONS = {
-        "default": {"ENGINE": "search.backend.ChineseWhooshEngine", "PATH": str(tmp_path / "search" / "index")}
-    }
-    settings.SEARCH_DRAIN_ON_COMMIT = True
-    connections.connections_info = settings.HAYSTACK_CONNECTIONS
-    connections.reload("default")
-    yield tmp_path / "search" / "index"
-    connections.reload("default")
-
-
-@pytest.fixture
-def indexed(django_capture_on_commit_callbacks):
-    """Use as ``with indexed(): make_reply(...)``: the replies are searchable when the block ends."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+def _own_index(search_index):
+    """Every search test gets the empty temporary index of ``search_index`` (tests/conftest.py)."""
 
 
 @pytest.fixture

@@ -1,0 +1,46 @@
+"""A reply's topic keywords, extracted once with jieba's TF-IDF and kept on the reply.
+
+They feed the home page's topic entry points and the reply page's related replies. Only
+nouns and noun-like verbs are kept, without the words every reply letter uses and without
+place and office names.
+"""
+
+import re
+
+KEYWORD_COUNT = 8
+# Parts of speech worth a topic: nouns, other proper nouns, verbal nouns, idioms (jieba's tags).
+_TOPIC_POS = ("n", "nz", "vn", "l")
+# Words of the genre itself: every letter answers a 建议 with 工作 of 我局.
+_GENRE_WORDS = frozenset(
+    "建议 提案 答复 代表 委员 工作 我局 本局 我委 单位 部门 问题 情况 意见 全市 全区 全县 全省 印发 通知 方面 "
+    "措施 力度 机制 体系 水平 能力 联系人 电话 抄送".split()
+)
+# Place names and office names (资阳市, 教体局) say who answered, not what about.
+_PLACE_OR_OFFICE = re.compile(r"^(.{2,}[省市县区镇]|.+局)$")
+
+
+def extract_keywords(title: str, body_text: str) -> list[str]:
+    """Up to eight topic words of a reply, the most characteristic first."""
+    import jieba.analyse
+
+    # The project dictionary (心理健康教育 as one word) and jieba's cache under the data dir.
+    from search.analysis import load_jieba
+
+    load_jieba()
+    # The title is the proposal's own summary of its topic: weigh it as much as the letter.
+    text = f"{title}\n" * 3 + body_text
+    words = jieba.analyse.extract_tags(text, topK=KEYWORD_COUNT * 3, allowPOS=_TOPIC_POS)
+    return [w for w in words if w not in _GENRE_WORDS and not _PLACE_OR_OFFICE.match(w) and len(w) > 1][:KEYWORD_COUNT]
+
+
+def refresh_keywords(replies, *, dry_run: bool = False) -> int:
+    """Extract the keywords of these replies again and store those that changed; returns how many changed."""
+    changed = 0
+    for reply in replies.select_related("proposal").only("pk", "keywords", "body_text", "proposal__title").iterator():
+        words = extract_keywords(reply.proposal.title, reply.body_text)
+        if words != reply.keywords:
+            changed += 1
+            if not dry_run:
+                # update(), not save(): keywords are not in the search document, nothing to re-index.
+                replies.model.objects.filter(pk=reply.pk).update(keywords=words)
+    return changed
