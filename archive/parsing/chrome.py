@@ -87,7 +87,10 @@ _LINE_CHROME = re.compile(
 _TITLE_LIKE = re.compile(r"答复|复函|提案|建议|议案|办理|意见的函")
 # A line of the letter's own heading that a page may show between its bars (a 字号 bar under the
 # document number): signer, result and disclosure markers, a document number.
-_LETTER_FIELD = re.compile(r"签\s*发|办理结果|答复类别|是否同意公开|公开(?:方式|属性)\s*[:：]|^【[^】]{1,6}】$|\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号")
+_LETTER_FIELD = re.compile(
+    r"签\s*发|(?:办理|答复)(?:结果|类别|类型)|是否同意公开|公开(?:方式|属性)\s*[:：]|^【[^】]{1,6}】$"
+    r"|\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号"
+)
 
 
 @dataclass
@@ -138,7 +141,10 @@ def drop_chrome(lines: list[str], letter_start: int | None) -> Page:
         last = chrome[-1]
         # Above the last chrome line only the page's title can be the letter's, and only when the
         # letter has no title of its own below the page's header (seed 001 has: the page title goes).
-        own_title = any(_TITLE_LIKE.search(line) for line in head[last + 1 :])
+        # A marker line such as "办理结果：A" holds 办理 but is no title (a page's 办理结果 under its bar).
+        own_title = any(
+            _TITLE_LIKE.search(line) and not _LETTER_FIELD.search(line) for line in head[last + 1 :]
+        )
         kept = [
             line for i, line in enumerate(head[:last])
             if i not in chrome

@@ -155,3 +155,15 @@ def test_letter_hard_wrapped_like_a_pdf_reads_like_the_original():
     assert outline(parsed) == outline(original)
     assert (parsed.agency, parsed.date, parsed.cc) == (original.agency, original.date, original.cc)
     assert parsed.cc == ["市政协提案委员会", "市政府督查室", "市卫生健康委员会", "市财政局"]
+
+
+def test_page_title_is_kept_when_only_marker_lines_stand_below_the_page_bar():
+    text = (
+        "徐州市公安局关于市十六届人大二次会议第175号建议的答复\n发布日期：2018-07-03 来源：市公安局 浏览次数：2105\n"
+        "徐公复〔2018〕9号\n办理结果：A\n公开属性：主动公开\n马力代表：\n您提出的建议收悉，现答复如下：\n内容。"
+    )
+
+    parsed = parse_reply(text)
+
+    assert (parsed.proposal_number, parsed.session) == ("175", "市十六届人大二次会议")
+    assert (parsed.result_class, parsed.disclosure) == ("A", "主动公开")
