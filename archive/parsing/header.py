@@ -31,6 +31,8 @@ _DELEGATION = re.compile(r"代表团")
 _NOT_A_SALUTATION = re.compile(
     r"抄送|抄报|主送|联系|电话|签发|办理|结果|时间|日期|来源|文号|索引|附件|主题|标题|发布|位置|公开|类别|编号|地址|邮编"
     r"|主办|承办|会办|协办|录入|作者|字号|如下|答复|说明|意见|情况|内容|措施|问题|工作|目标|原则|要求|备注|关于|根据"
+    # Labels of a page's or a ministry's summary lines ("摘要：关于进一步加强…", "事由：…").
+    r"|摘要|提要|事由|案由|关键词|主题词"
 )
 # "尊敬的罗大成委员:", "朱蓉代表：您与…": the addressee before the colon, perhaps the first sentence after it.
 _SALUTATION = re.compile(r"^(?P<greeting>尊敬的)?\s*(?P<who>[^：:，,。；;！!？?]{1,40}?)\s*[:：]\s*(?P<rest>.*)$")
@@ -46,10 +48,14 @@ _OTHERS = r"(?:等\s*[\d一二三四五六七八九十]+\s*[位名人])?"
 _JOINT = re.compile(
     rf"(?:您|你)(?:领衔)?\s*(?:与|和|同|及|偕)\s*(?P<names>{_NAME_LIST})\s*{_OTHERS}"
     r"\s*(?:代表|委员)?\s*(?:一起|一同|共同|联名|联合)?\s*(?:提出|领衔|所提|提交|联名)"
-    rf"|由您领衔[，,]?\s*(?P<names2>{_NAME_LIST})\s*{_OTHERS}\s*(?:代表|委员)\s*(?:联名|附议|共同)"
+    rf"|由?您领衔[，,]?\s*(?P<names2>{_NAME_LIST})\s*{_OTHERS}\s*(?:代表|委员)\s*(?:联名|附议|共同)"
 )
 # A proposer named in a sentence: "由你局主办的赵敏委员提出的" (008), "梁振华代表领衔提出的" (033).
 _NAMED_PROPOSER = re.compile(r"(?P<before>[\u4e00-\u9fa5]{2,8})(?P<role>代表|委员)(?=领衔|提出|所提|联名|[)）])")
+# An organisation named as the proposer in a sentence: the words before 提出的/所提 in one clause.
+_NAMED_ORGANISATION = re.compile(r"(?P<before>[\u4e00-\u9fa5]{3,30}?)(?:领衔|联名|集体)?(?:提出|所提|提交)的")
+# What a clause before 提出的 holds when it names no proposing organisation ("您在会上", "各位委员").
+_NOT_AN_ORGANISATION = re.compile(r"您|你|我|贵|各位|会议|届")
 # Words that end right before a name in such a sentence.
 _BEFORE_NAME = re.compile(r".*(?:的|是|由|为|将|对|经|了|在|及|和|与|、|，|,|我局|你局|贵局|协办|主办|会办)")
 # The lead of a joint proposal named in the letter sent to a co-signer: "由吴晓梅代表领衔、您参与联名提出的" (023).
@@ -188,6 +194,15 @@ def _named_in_sentence(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _organisation_in_sentence(text: str) -> str | None:
+    """The organisation a sentence names as the proposer ("九三学社宁波市委会提出的", "鼓楼区代表团所提")."""
+    for match in _NAMED_ORGANISATION.finditer(text):
+        name = _BEFORE_NAME.sub("", match["before"])
+        if _ORGANISATION.search(name) and not agency_name(name) and not _NOT_AN_ORGANISATION.search(name):
+            return name
+    return None
+
+
 def _from_form(heading_lines: list[str]) -> list[str]:
     lead, others = [], []
     for line in heading_lines:
@@ -234,6 +249,11 @@ def read_proposers(salutation: Salutation | None, reference: str, heading_lines:
         named = _named_in_sentence(reference) or _named_in_sentence("".join(heading_lines))
         if named:
             found.names, found.role = [named[0]], named[1]
+        else:
+            # An opinion to the lead agency about a party's or group's proposal: "九三学社宁波市委会提出的《…》".
+            organisation = _organisation_in_sentence(reference)
+            if organisation:
+                found.names, found.role, found.organisation = [organisation], None, True
     if found.organisation or not found.names:
         return found
     lead = _LEAD_NAMED.search(reference)

@@ -150,3 +150,30 @@ def test_form_style_heading_gives_the_title_by_its_label():
     parsed = parse_reply(make_letter(heading=heading, reference="您领衔提出的建议收悉，现答复如下："))
 
     assert parsed.proposal_title == "关于将更多慢性病用药纳入门诊保障范围的建议"
+
+
+def test_opinion_to_the_lead_agency_about_a_party_proposal_names_the_party_as_proposer():
+    heading = ("关于市政协十六届一次会议第20220183号提案的协办意见",)
+    reference = "九三学社宁波市委会提出的《关于加强农业面源污染防治的提案》收悉。我局作为协办单位，现提出如下意见："
+
+    parsed = parse_reply(make_letter(heading=heading, salutation="市农业农村局：", reference=reference))
+
+    assert (parsed.proposer_names, parsed.proposer_role, parsed.proposal_kind) == (
+        ["九三学社宁波市委会"], None, "党派提案",
+    )
+
+
+def test_lead_deputy_with_co_signers_who_seconded_lists_them_all():
+    reference = "您领衔，杨光明、段红梅代表附议提出的《关于扶持高原特色农业产业发展的建议》收悉。现答复如下："
+
+    parsed = parse_reply(make_letter(salutation="李秀英代表：", reference=reference))
+
+    assert parsed.proposer_names == ["李秀英", "杨光明", "段红梅"]
+
+
+def test_summary_line_above_the_salutation_is_not_the_addressee():
+    heading = ("教育部关于十三届全国人大三次会议第6542号建议的答复", "摘要：关于进一步加强农村学校体育设施建设")
+
+    parsed = parse_reply(make_letter(heading=heading, salutation="李红梅代表："))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["李红梅"], "代表")
