@@ -199,13 +199,18 @@ def find_contact(lines: list[str]) -> tuple[str | None, str | None]:
                     phone = _PHONE.search(following)
                     if phone:
                         break
-        return re.sub(r"\s+", "", match["name"]), (phone.group(0).strip() if phone else None)
+        return re.sub(r"\s+", "", match["name"]), (_phone_number(phone.group(0)) if phone else None)
     for line in lines:
         if _PHONE_LABEL.match(line.strip("（( ")):
             phone = _PHONE.search(line)
             if phone:
-                return None, phone.group(0).strip()
+                return None, _phone_number(phone.group(0))
     return None, None
+
+
+def _phone_number(written: str) -> str:
+    """A phone number with the dash after its area code half-width (0551－68836025 → 0551-68836025)."""
+    return re.sub(r"\s*[－—–]\s*", "-", written.strip())
 
 
 def find_cc(lines: list[str]) -> list[str]:

@@ -61,6 +61,7 @@ def test_lead_unit_line_inside_the_letter_names_the_agency():
         ("（联系人：钱玉洁，电话：0519-85681234）", "钱玉洁", "0519-85681234"),
         ("联 系 人：王五", "王五", None),
         ("经办人:杨帆,电话:0871-63012345", "杨帆", "0871-63012345"),
+        ("（联系人：汪磊     联系电话：0551－68836025）", "汪磊", "0551-68836025"),
     ],
 )
 def test_contact_lines_give_name_and_phone(line, name, phone):
