@@ -7,6 +7,7 @@ the first 。！？： or the end of the line) and text (heading line and its ow
 and the next-steps text.
 
 Top-level headings are 一、 / 一．/ 1、 / 1. / 第一、; second-level ones （一） / (一) / （1）.
+A letter numbered only by paragraphs starting 第一，第二， has those as its top-level sections.
 A heading is taken only where its number continues the sequence (一, 二, 三 …), so numbered
 lists inside a section stay text. A number in the other style that continues the sequence is
 still a heading (seed 002: 一、 then 2、; （3） among （一）（二）（四）), unless its own style
@@ -25,6 +26,8 @@ _TOP_CHINESE = re.compile(
     r"^第?(?P<number>[一二三四五六七八九十]{1,3})\s*(?:[、．.]|\s(?=\S))\s*"
     r"(?![一二三四五六七八九十]{1,2}(?:年级|级|类|等|个))(?P<rest>\S.*)$"
 )
+# Ordinals with a comma, "第一，加大产地冷链设施建设支持。…": the sections of a letter that has no other numbering.
+_TOP_ORDINAL = re.compile(r"^第(?P<number>[一二三四五六七八九十]{1,3})\s*[，,]\s*(?P<rest>\S.*)$")
 _TOP_ARABIC = re.compile(r"^(?P<number>\d{1,2})\s*[、．.](?!\d)\s*(?P<rest>\S.*)$")
 # Second-level heading numbers: "（一）", "(一)" (seed 001 writes half-width brackets), "（1）", "（3） ".
 _SUB_CHINESE = re.compile(r"^[（(]\s*(?P<number>[一二三四五六七八九十]{1,3})\s*[)）]\s*[、．.，,]?\s*(?P<rest>\S.*)$")
@@ -68,7 +71,8 @@ class Heading:
 
 def heading_of(line: str) -> Heading | None:
     """The heading number a line starts with, whether or not it turns out to be a section."""
-    for style, pattern in (("pcn", _SUB_CHINESE), ("par", _SUB_ARABIC), ("cn", _TOP_CHINESE), ("ar", _TOP_ARABIC)):
+    patterns = (("pcn", _SUB_CHINESE), ("par", _SUB_ARABIC), ("cn", _TOP_CHINESE), ("ar", _TOP_ARABIC), ("di", _TOP_ORDINAL))
+    for style, pattern in patterns:
         match = pattern.match(line)
         if match:
             value = to_int(match["number"])
@@ -183,6 +187,11 @@ def find_headings(paragraphs: list[str]) -> list[tuple[int, Heading]]:
     if brackets:
         # A letter whose top headings are （一）（二）…: those are its sections, 1. 2. inside them.
         return _with_subsections(brackets, candidates, ("ar",), len(paragraphs))
+    # A letter numbered only by paragraphs starting 第一，第二，…: those are its sections (at least two;
+    # one 第一， alone is a sentence's start). With 一、 or （一） headings they are lists and stay text.
+    ordinals = _sequence([h for h in candidates if h.style == "di"], ("di",), sizes)
+    if len(ordinals) >= 2:
+        return _with_subsections(ordinals, candidates, ("pcn", "par", "ar"), len(paragraphs))
     return []
 
 

@@ -153,3 +153,19 @@ def test_half_width_full_stop_ends_an_inline_title():
     sections = sections_of("1.强化校园周边警力部署.在全市设置护学岗.", "2.优化交通组织.内容.")
 
     assert titles(sections) == ["强化校园周边警力部署", "优化交通组织"]
+
+
+def test_paragraphs_numbered_di_yi_di_er_are_the_sections_of_a_letter_without_other_numbering():
+    sections = sections_of("第一，加大设施建设支持。2018年安排资金1.5亿元。", "第二，培育市场主体。支持建设物流中心。")
+
+    assert [(s.number, s.title) for s in sections] == [("一", "加大设施建设支持"), ("二", "培育市场主体")]
+
+
+def test_di_yi_di_er_inside_numbered_sections_stay_text():
+    sections = sections_of("一、工作情况", "第一，加大支持。第二，培育主体。", "第一，加大支持。", "第二，培育主体。", "二、下一步工作", "继续推进。")
+
+    assert titles(sections) == ["工作情况", "下一步工作"]
+
+
+def test_a_single_di_yi_paragraph_is_no_section():
+    assert sections_of("第一，我局高度重视此项工作。", "目前已完成改造。") == []
