@@ -21,8 +21,11 @@ _RESULT_ALONE = re.compile(r"(?P<code>[A-D])\s*类?(?:答复|件)?")
 # The class as one of several items on a heading line; the 类 is needed there.
 _RESULT_TOKEN = re.compile(r"[A-D]类(?:答复|件)?")
 # A result written in words: "办理结果：已解决". The class letter stays empty; the label is kept.
+# Schemes name their classes differently: 解决采纳类 / 列入计划类 / 留作参考类, 已解决 / 正在解决 …
 _RESULT_IN_WORDS = re.compile(
-    r"(?:办理结果|办理类别|答复类别|结果类别)\s*[:：]\s*(?:已解决|基本解决|已采纳|正在解决|列入计划|留作参考|暂不能解决|已经解决)"
+    r"(?:办理结果|办理类别|办理类型|答复类别|答复类型|结果类别)\s*[:：]\s*[【\[［]?\s*"
+    r"(?:解决采纳|采纳解决|已解决|已经解决|基本解决|已采纳|部分采纳|正在解决|列入计划|计划解决|留作参考|暂不能解决|说明解释|解释说明)"
+    r"(?:类)?\s*[】\]］]?"
 )
 
 # The five disclosure labels; the longer ones first, so 不同意公开 is not read as 同意公开.

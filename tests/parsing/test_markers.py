@@ -24,10 +24,11 @@ def test_result_marker_below_the_signature_is_read():
     assert parsed.result_class == "B"
 
 
-def test_result_in_words_keeps_the_label_without_a_class_letter():
-    parsed = parse_reply(make_letter(heading=("办理结果：正在解决", *HEADING)))
+@pytest.mark.parametrize("line", ["办理结果：正在解决", "办理结果：列入计划类", "办理类型：解决采纳类", "答复类型：【留作参考类】"])
+def test_result_in_words_keeps_the_label_without_a_class_letter(line):
+    parsed = parse_reply(make_letter(heading=(line, *HEADING)))
 
-    assert (parsed.result_label, parsed.result_class) == ("办理结果：正在解决", None)
+    assert (parsed.result_label, parsed.result_class) == (line, None)
 
 
 def test_class_letters_inside_the_body_are_not_a_result():
