@@ -6,7 +6,7 @@ from pathlib import Path
 # Fields compared exactly, as expected.json writes them.
 EXACT_FIELDS = (
     "proposer_names", "proposer_role", "body", "proposal_number", "session", "proposal_title", "agency",
-    "date", "doc_number", "result_class", "disclosure", "signer", "contact_name", "contact_phone", "cc",
+    "date", "doc_number", "result_label", "result_class", "disclosure", "signer", "contact_name", "contact_phone", "cc",
 )
 
 
