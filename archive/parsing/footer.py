@@ -24,13 +24,13 @@ AGENCY_SUFFIX = (
 # a second name in brackets ("中共长春市委宣传部（长春市新闻出版局）") and a seal note.
 _AGENCY_LINE = re.compile(
     rf"(?P<name>[\u4e00-\u9fa5（）()·]{{2,40}}?{AGENCY_SUFFIX}(?:[（(][\u4e00-\u9fa5]{{2,20}}{AGENCY_SUFFIX}[)）])?)"
-    r"(?:[（(]\s*(?:盖章|印章|公章|章)\s*[)）])?"
+    r"(?:[（(]\s*(?:盖章|印章|公章|代章|签章|章)\s*[)）])?"
 )
 
 # A date standing alone, maybe after the agency on the same line or before 印发/发布.
 _DATE_LINE = re.compile(rf"(?P<before>.{{0,40}}?)\s*(?:{DATE})\s*(?P<after>.{{0,12}})")
 # What may follow a date on its own line: nothing, a seal note, or the print/publish record.
-_DATE_AFTER_SIGNATURE = re.compile(r"[（(]?\s*(?:盖章|印章|公章|章)?\s*[)）]?")
+_DATE_AFTER_SIGNATURE = re.compile(r"[（(]?\s*(?:盖章|印章|公章|代章|签章|章)?\s*[)）]?")
 _DATE_AFTER_PRINT = re.compile(r"[（(]?\s*(?:印发|印制|打印|发布|公布|发出|发)\s*[)）]?")
 # A lost-character date alone on a line (seed 001's "2024628").
 _LOST_DATE_LINE = re.compile(LOST_DATE)
@@ -46,7 +46,7 @@ _CLOSING_LABEL = re.compile(
     r"|会办单位|协办单位|承办单位|承办人|经办人|办理人|审核|核稿|拟稿|校对|邮\s*编|邮政编码|地\s*址|传\s*真|电子邮箱|邮箱"
     r"|办理结果|答复类别|公开方式|公开属性|是否同意公开|是否公开|共印|印\s*数)"
 )
-_CLOSING_NOTE = re.compile(r"^[（(]\s*(?:此件|本件|联系人|注|备注)|此页无正文|[（(]\s*(?:盖章|印章)\s*[)）]$|印发$")
+_CLOSING_NOTE = re.compile(r"^[（(]\s*(?:此件|本件|联系人|注|备注)|此页无正文|[（(]\s*(?:盖章|印章|公章|代章|签章)\s*[)）]$|印发$")
 
 # The signer: "签发人：林长" (seed 004), "签发领导：…". A name is 2–4 characters; a following field may touch it.
 # A name may be spaced out to the width of a longer one ("刘 强").
