@@ -64,8 +64,8 @@ _LEAD_NAMED = re.compile(r"由\s*(?P<name>[\u4e00-\u9fa5·]{2,10}?)\s*(?:代表|
 _LEAD_LABEL = re.compile(r"^(?:领衔(?:代表|委员|人)|第一(?:提出|提案)人|提案人|提出人|建议人)\s*[:：]\s*(?P<names>.+)$")
 # The co-signers' line of such a heading.
 _CO_LABEL = re.compile(r"^(?:联名|附议)(?:代表|委员|人)?\s*[:：]\s*(?P<names>.+)$")
-# "李明等5位代表" names only the first of several (019).
-_AND_OTHERS = re.compile(r"等\s*[\d一二三四五六七八九十]+\s*[位名人]")
+# "李明等5位代表" names only the first of several (019); so does "张华、李明等代表" without the count.
+_AND_OTHERS = re.compile(r"等(?:\s*[\d一二三四五六七八九十]+\s*[位名人]|(?=\s*(?:代表|委员|同志)))")
 # What separates names in a list.
 _NAME_SPLIT = re.compile(r"[、，,；;\s]+")
 # A person's name: two to four characters, or a name with the middle dot of minority names.

@@ -177,3 +177,10 @@ def test_summary_line_above_the_salutation_is_not_the_addressee():
     parsed = parse_reply(make_letter(heading=heading, salutation="李红梅代表："))
 
     assert (parsed.proposer_names, parsed.proposer_role) == (["李红梅"], "代表")
+
+
+def test_salutation_ending_in_deng_without_a_count_names_some_proposers_and_warns():
+    parsed = parse_reply(make_letter(salutation="张华、李明等代表："))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["张华", "李明"], "代表")
+    assert any("张华、李明等代表" in warning for warning in parsed.warnings)
