@@ -65,7 +65,7 @@ def _read_date(parsed: ParsedReply, heading: list[str], closing: list[str], meta
         parsed.date = signature.iso
         return
     # The letter's own date given elsewhere: 成文日期 in its heading or the page's metadata table.
-    own = labelled_date(heading + closing)
+    own = labelled_date(heading, bare_label=False) or labelled_date(closing)
     if own is None and meta.get("成文日期"):
         own = read_date(meta["成文日期"])
     if own is None:
@@ -79,8 +79,11 @@ def _read_date(parsed: ParsedReply, heading: list[str], closing: list[str], meta
         return
     if signature is None:
         printed = next((found.reading for found in dates if found.printed), None)
+        published = labelled_date(heading)
         if printed is not None and printed.iso:
             parsed.warnings.append(f"只找到印发日期{printed.iso}，没有落款日期，请核对后手工填写。")
+        elif published is not None and published.iso:
+            parsed.warnings.append(f"只在信函上方找到“日期”{published.iso}，可能是网页发布日期，未作为落款日期，请核对后手工填写。")
         else:
             parsed.warnings.append("未找到落款日期，请手工填写。")
 

@@ -40,6 +40,8 @@ _DATE_REMAINS = re.compile(r"(?:19|20)\d{2}\s*[年.\-/]?[\d\s年月日.\-/]{2,8}
 # Labels of dates that are the letter's own.
 _OWN_DATE_LABEL = re.compile(r"^(?:成文日期|落款日期|答复日期|签发日期|发文日期|日期)\s*[:：]")
 
+_BARE_DATE_LABEL = re.compile(r"^日期\s*[:：]")
+
 # Labels of the closing block's lines.
 _CLOSING_LABEL = re.compile(
     r"^[（(]?\s*(?:抄\s*送|抄\s*报|主\s*送|联\s*系\s*人|联系电话|联系方式|电\s*话|手\s*机|签\s*发\s*人?|签\s*发|附\s*件|主办单位"
@@ -144,10 +146,14 @@ def find_date_lines(lines: list[str]) -> list[DateLine]:
     return [found for index, line in enumerate(lines) if (found := date_line(line, index))]
 
 
-def labelled_date(lines: list[str]) -> DateReading | None:
-    """A date given by its label, as "成文日期：2024-06-28" at the top of a letter."""
+def labelled_date(lines: list[str], *, bare_label: bool = True) -> DateReading | None:
+    """A date given by its label, as "成文日期：2024-06-28" at the top of a letter.
+
+    A bare "日期：" is the letter's only where bare_label allows it (below the signature);
+    above the letter it is how web pages label their publication date.
+    """
     for line in lines:
-        if _OWN_DATE_LABEL.match(line):
+        if _OWN_DATE_LABEL.match(line) and (bare_label or not _BARE_DATE_LABEL.match(line)):
             reading = read_date(line)
             if reading:
                 return reading

@@ -101,3 +101,18 @@ def test_date_without_its_day_is_left_empty_with_a_warning():
 
     assert parsed.date is None
     assert any("2024年6月" in warning for warning in parsed.warnings)
+
+
+def test_bare_date_label_above_the_letter_is_a_publication_date_not_the_letters():
+    heading = ("关于市政协五届四次会议第70号提案的答复", "日期：2024-07-15")
+
+    parsed = parse_reply(make_letter(heading=heading, closing=("资阳市教育局",)))
+
+    assert parsed.date is None
+    assert any("2024-07-15" in warning for warning in parsed.warnings)
+
+
+def test_bare_date_label_below_the_signature_is_the_letters_date():
+    parsed = parse_reply(make_letter(closing=("资阳市教育局", "日期：2024年6月28日")))
+
+    assert parsed.date == "2024-06-28"
