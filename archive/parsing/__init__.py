@@ -47,6 +47,9 @@ __all__ = [
 _LEAD_UNIT = re.compile(r"(?:主办单位|答复单位|办理单位)\s*[:：]\s*(?P<name>[^，,。；;\s]+)")
 # The letter refers to its own agency only as 我局/我委 … (seed 002).
 _SELF_REFERENCE = re.compile(r"我(?:局|委|厅|办|中心|院|部|署|公司|单位)")
+# A line that gives another document's number: the 交办 notice that assigned the proposal, a
+# document the letter cites ("交办文号：…〔2021〕3号", "根据《…》（…〔2019〕12号）").
+_OTHER_DOCUMENT = re.compile(r"交办|转办|来文|根据|依据|按照|参照|《")
 # Words by which a text shows it is a reply; a text without them is not one (a news report, 011).
 # The weak ones count only in a text that also addresses someone in a salutation.
 _REPLY_SIGNS = re.compile(r"收悉|答复如下|现答复|函复|复函|答复函|会办意见|协办意见|办理意见")
@@ -124,6 +127,7 @@ def _read_markers(parsed: ParsedReply, heading: list[str], closing: list[str], m
 
 def _read_doc_number(parsed: ParsedReply, heading: list[str], closing: list[str], meta: dict[str, str]) -> None:
     lines = heading + closing + [meta[key] for key in ("发文字号", "文号") if meta.get(key)]
+    lines = [line for line in lines if not _OTHER_DOCUMENT.search(line)]
     for line in lines:
         doc_number = find_doc_number(line)
         if doc_number:

@@ -106,3 +106,11 @@ def test_decree_numbers_in_the_reference_are_not_the_proposal_number():
     parsed = parse_reply(make_letter(heading=(), reference=reference))
 
     assert parsed.proposal_number is None
+
+
+def test_the_assigning_notice_number_above_the_letter_is_not_its_document_number():
+    heading = ("关于市政协五届四次会议第70号提案的答复", "交办文号：资政协提〔2024〕3号")
+
+    parsed = parse_reply(make_letter(heading=heading))
+
+    assert parsed.doc_number is None
