@@ -49,6 +49,8 @@ def find_session(text: str) -> str | None:
     """The first session named in the text, as written; None when it names none."""
     for match in _SESSION.finditer(text):
         phrase = match.group(0).strip()
+        if match["standing"]:
+            continue  # a standing committee's meeting (市人大常委会第十次会议) is no session proposals come from
         if _CPPCC.search(phrase) or _NPC.search(phrase) or match["body2"] == "委员会":
             return phrase
     return None

@@ -72,3 +72,11 @@ def test_npc_letter_names_deputies_and_npc_body():
 
 def test_plenary_written_quanhui_is_a_session_too():
     assert (read_session("市政协十四届二次全会").term, read_session("市政协十四届二次全会").meeting) == (14, 2)
+
+
+def test_a_standing_committee_meeting_named_in_the_reference_is_not_the_session():
+    reference = "根据市十五届人大常委会第十次会议要求，您提出的《关于加强学生心理健康教育的建议》收悉，现答复如下："
+
+    parsed = parse_reply(make_letter(heading=("关于加强学生心理健康教育建议的答复",), reference=reference))
+
+    assert parsed.session is None
