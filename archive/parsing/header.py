@@ -57,7 +57,7 @@ _NAMED_ORGANISATION = re.compile(r"(?P<before>[\u4e00-\u9fa5]{3,30}?)(?:领衔|�
 # What a clause before 提出的 holds when it names no proposing organisation ("您在会上", "各位委员").
 _NOT_AN_ORGANISATION = re.compile(r"您|你|我|贵|各位|会议|届")
 # Words that end right before a name in such a sentence.
-_BEFORE_NAME = re.compile(r".*(?:的|是|由|为|将|对|经|了|在|及|和|与|、|，|,|我局|你局|贵局|协办|主办|会办)")
+_BEFORE_NAME = re.compile(r".*(?:的|是|由|为|将|对|经|了|在|及|和|与|、|，|,|关于|我局|你局|贵局|协办|主办|会办)")
 # The lead of a joint proposal named in the letter sent to a co-signer: "由吴晓梅代表领衔、您参与联名提出的" (023).
 _LEAD_NAMED = re.compile(r"由\s*(?P<name>[\u4e00-\u9fa5·]{2,10}?)\s*(?:代表|委员)?\s*领衔")
 # A form-style heading lists the proposers: "领衔代表：周雅琴", "联名代表：吴涛、郑红" (034).

@@ -184,3 +184,11 @@ def test_salutation_ending_in_deng_without_a_count_names_some_proposers_and_warn
 
     assert (parsed.proposer_names, parsed.proposer_role) == (["张华", "李明"], "代表")
     assert any("张华、李明等代表" in warning for warning in parsed.warnings)
+
+
+def test_title_naming_the_member_after_guanyu_gives_the_name_without_guanyu():
+    heading = ("关于王强委员提出的《关于加强养老服务的提案》的答复",)
+
+    parsed = parse_reply(make_letter(heading=heading, salutation=None, reference="您提出的提案收悉，现答复如下："))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["王强"], "委员")
