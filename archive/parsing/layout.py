@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .footer import is_closing_label, is_closing_line
+from .footer import date_line, is_closing_label, is_closing_line
 from .sections import heading_of
 
 # Punctuation that ends a paragraph: a sentence end, or a colon before a list.
@@ -39,6 +39,8 @@ _FIELD_LINES = 4
 _FIELD_END = re.compile(r"[。；;）)]$")
 # The attachment list printed between the body and the signature.
 _ATTACHMENTS = re.compile(r"^附\s*件\s*[:：\d]")
+# The head of the attachments, "附件" alone or with its list.
+_ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*(?:[:：\d]|$)")
 
 
 @dataclass
@@ -169,9 +171,25 @@ def split_letter(lines: list[str], salutation_index: int | None) -> Layout:
         heading, salutation, start = lines[:first], None, first
     else:
         heading, salutation, start = lines[:salutation_index], lines[salutation_index], salutation_index + 1
-    end = closing_start(lines, start)
+    attached = _attachments_after_signature(lines, start)
+    end = closing_start(lines[:attached], start)
     body = rejoin(lines[start:end])
-    return Layout(heading=heading, salutation=salutation, body=body, closing=_join_wrapped_fields(lines[end:]))
+    closing = _join_wrapped_fields(lines[end:attached]) + lines[attached:]
+    return Layout(heading=heading, salutation=salutation, body=body, closing=closing)
+
+
+def _attachments_after_signature(lines: list[str], start: int) -> int:
+    """Where attachments printed after the signed letter start (a feedback form, a table); len(lines) if none.
+
+    They follow the signature date, so the closing block is found above them; they stay in the
+    closing block, not the body, whatever their rows look like.
+    """
+    for index in range(start + 1, len(lines)):
+        if _ATTACHMENT_HEAD.match(lines[index]) and any(
+            date_line(line) for line in lines[max(start, index - _FIELD_LINES) : index]
+        ):
+            return index
+    return len(lines)
 
 
 def reference_text(layout: Layout, salutation_rest: str) -> str:

@@ -121,3 +121,13 @@ def test_seal_note_between_signature_and_date_keeps_the_signature(seal):
     parsed = parse_reply(make_letter(closing=("感谢您的关心！", "资阳市教育局", seal, "2024年6月28日")))
 
     assert (parsed.agency, parsed.date) == ("资阳市教育局", "2024-06-28")
+
+
+def test_feedback_form_attached_after_the_signature_leaves_signature_and_date_readable():
+    form = ("附件：", "征求意见表", "建议编号  35  代表姓名  王强", "办理单位  资阳市教育局  联系电话  028-26655501",
+            "对办理结果的意见  满意  基本满意  不满意", "代表签字：        年  月  日")
+
+    parsed = parse_reply(make_letter(closing=(*CLOSING, *form)))
+
+    assert (parsed.agency, parsed.date) == ("资阳市教育局", "2024-06-28")
+    assert "征求意见表" in parsed.body_text
