@@ -82,9 +82,12 @@ _TITLE_ENDING = re.compile(r"(?:建议|提案|议案)$")
 # A form-style heading gives the title by a label: "建议标题：关于…的建议" (034), "案由：关于…的提案".
 _TITLE_LABEL = re.compile(r"^(?:(?:建议|提案|议案)(?:标题|题目|名称)|案由)\s*[:：]\s*[《“]?(?P<title>[^《》“”]{2,120}?)[》”]?$")
 # Without quotes: the 关于…的建议 phrase as written.
-_ABOUT = re.compile(r"关于(?:[^，,。；;：:《》]{2,100}?)的(?:建议|提案|议案)")
-# A 关于 phrase holding these is the reply's own title, not the proposal's.
-_ABOUT_STOP = re.compile(r"收悉|答复|办理")
+# The phrase may hold a comma (关于加快老旧小区改造，提升居民生活品质的提案) and quotes
+# (关于修订《某某市养老服务条例》的提案), but not the words of a sentence about the proposal.
+_ABOUT = re.compile(r"关于(?:[^。；;：:！？!?\n]{2,100}?)的(?:建议|提案|议案)")
+# A 关于 phrase holding these is the reply's own title or a sentence, not the proposal's title.
+# (我市/我区 and 贵州 are words of titles; 我局/我们 and 您 are the letter speaking.)
+_ABOUT_STOP = re.compile(r"收悉|答复|办理|您|你|我(?:局|委|厅|办|们)|提出的")
 
 # The reply's title line names the agency before 对/关于: "资阳市教育和体育局对市政协…答复的函".
 _TITLE_AGENCY = re.compile(rf"^(?P<name>[\u4e00-\u9fa5（）()]{{2,40}}?{AGENCY_SUFFIX})\s*(?:对|关于|就)")
@@ -272,6 +275,21 @@ def read_proposers(salutation: Salutation | None, reference: str, heading_lines:
     return found
 
 
+def _enclosing_about(text: str, quoted: re.Match) -> str | None:
+    """The 关于…的提案 phrase a quoted name is only part of: 关于修订《某某条例》的提案, 关于《某某条例》修订的建议.
+
+    Where the quote is the whole of what 关于 governs (关于“…”的提案), the quote is the title.
+    """
+    for about in (_ABOUT.match(text, found.start()) for found in re.finditer("关于", text[: quoted.start()])):
+        if about is None or about.end() < quoted.end():
+            continue
+        before = text[about.start() + 2 : quoted.start()]
+        after = text[quoted.end() : about.end()]
+        if (before.strip() or not re.fullmatch(r"\s*的?(?:建议|提案|议案)", after)) and not _ABOUT_STOP.search(about.group(0)):
+            return about.group(0)
+    return None
+
+
 def read_title(reference: str, heading: str, heading_lines: list[str] = ()) -> str | None:
     """The proposal's title: a form's title field, what stands in 《》 or “” where a title stands, else 关于…的建议."""
     for line in heading_lines:
@@ -285,12 +303,13 @@ def read_title(reference: str, heading: str, heading_lines: list[str] = ()) -> s
         for match in _QUOTED.finditer(text):
             title = (match["book"] or match["quote"]).strip()
             if _AFTER_TITLE.match(text[match.end() :]) or (match["book"] and _TITLE_ENDING.search(title)):
-                return title
+                return _enclosing_about(text, match) or title
     for text in (reference, heading):
-        for match in _ABOUT.finditer(text):
-            phrase = match.group(0)
-            if not _ABOUT_STOP.search(phrase) and "会议" not in phrase:
-                return phrase
+        # Every 关于 is a possible start: 关于王强委员提出的关于加强养老服务的提案 holds the title at its second.
+        for start in (found.start() for found in re.finditer("关于", text)):
+            match = _ABOUT.match(text, start)
+            if match and not _ABOUT_STOP.search(match.group(0)) and "会议" not in match.group(0):
+                return match.group(0)
     return None
 
 

@@ -114,6 +114,10 @@ def test_letter_without_a_salutation_warns_that_the_proposer_is_missing():
         ("您提出的关于加快科技成果就地转化的提案（第 12 号）收悉。", "关于加快科技成果就地转化的提案"),
         ("您提出的《关于缓解小学生“三点半”放学后看护难问题的提案》已收悉。", "关于缓解小学生“三点半”放学后看护难问题的提案"),
         ("您提出的关于加强“双减”工作的建议收悉。", "关于加强“双减”工作的建议"),
+        ("您提出的关于加快我市老旧小区改造，提升居民生活品质的提案收悉。", "关于加快我市老旧小区改造，提升居民生活品质的提案"),
+        ("您提出的关于修订《某某市养老服务条例》的提案收悉。", "关于修订《某某市养老服务条例》的提案"),
+        ("您提出的关于《某某市养老服务条例》修订的建议收悉。", "关于《某某市养老服务条例》修订的建议"),
+        ("您提出的关于《加强养老服务》的提案收悉。", "加强养老服务"),
     ],
 )
 def test_title_is_what_stands_in_quotes_or_the_guanyu_phrase(reference, title):
@@ -192,3 +196,9 @@ def test_title_naming_the_member_after_guanyu_gives_the_name_without_guanyu():
     parsed = parse_reply(make_letter(heading=heading, salutation=None, reference="您提出的提案收悉，现答复如下："))
 
     assert (parsed.proposer_names, parsed.proposer_role) == (["王强"], "委员")
+
+
+def test_sentence_about_the_proposal_is_not_taken_for_its_title():
+    parsed = parse_reply(make_letter(heading=(), reference="关于这个问题，我们认真研究了您的建议，现答复如下："))
+
+    assert parsed.proposal_title is None
