@@ -17,11 +17,13 @@ from .session import body_of, find_session
 # Role words after a person's name in a salutation or the text: 代表 (NPC deputy), 委员 (CPPCC member).
 _ROLE_SUFFIX = re.compile(r"(?P<role>代表|委员)$")
 # Polite forms of address that are not part of a name.
-_HONORIFIC = re.compile(r"(?:同志|先生|女士|老师|主任|主席|会长|院长|校长|局长|教授)$")
+# A party's or committee's office before the role word: 王强副主委, 王强主任委员, 王强副主席.
+_HONORIFIC = re.compile(r"(?:同志|先生|女士|老师|副?主任|副?主席|副?主委|副?会长|院长|校长|局长|教授|秘书长)$")
 # Organisations that propose: the eight parties, the federations, delegations, sectors
 # ("民盟市委会：", "九三学社资阳市委员会：", "市工商联：", "雁塔区代表团：", "农工党市委：").
 _ORGANISATION = re.compile(
-    r"民革|民盟|民建|民进|农工|致公|九三学社|台盟|工商联|妇联|共青团|团市委|团县委|总工会|科协|侨联|台联|青联"
+    r"民革|民盟|民建|民进|农工|致公|九三学社|台盟|中国民主|国民党革命委员会|台湾民主自治同盟"
+    r"|工商联|妇联|共青团|团市委|团县委|总工会|科协|侨联|台联|青联"
     r"|代表团|界别|小组|党派|联合会|学会|协会|商会|[^\s]界$"
 )
 # The democratic parties, whose proposals are 党派提案; and delegations, whose are 代表团建议.
@@ -232,13 +234,13 @@ def read_proposers(salutation: Salutation | None, reference: str, heading_lines:
     if salutation is not None:
         who = salutation.who
         tokens = who.split()
-        if sum(len(token) == 1 for token in tokens) >= 2:
-            who = "".join(tokens)  # a name spaced out to the width of a longer one: "王 芳 代表"
+        if any(len(token) == 1 for token in tokens):
+            who = "".join(tokens)  # a name spaced out to the width of a longer one: "王 芳 代表", "王 强委员"
         roles = {m["role"] for piece in _NAME_SPLIT.split(who) if (m := _ROLE_SUFFIX.search(piece))}
         found.role = roles.pop() if len(roles) == 1 else None
         if _ORGANISATION.search(who) and not (found.role and all(_is_person_name(n) for n in _names(who))):
             found.names, found.role, found.organisation = [who], None, True
-        elif agency_name(who) and not _ROLE_SUFFIX.search(who):
+        elif agency_name(who) and not _ROLE_SUFFIX.search(who) and not _HONORIFIC.search(who):
             found.role = None  # an opinion sent to the lead agency (会办意见 to 市教育局：, 008)
         else:
             found.names = [name for name in _names(who) if _is_person_name(name)]

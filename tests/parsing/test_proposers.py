@@ -202,3 +202,14 @@ def test_sentence_about_the_proposal_is_not_taken_for_its_title():
     parsed = parse_reply(make_letter(heading=(), reference="关于这个问题，我们认真研究了您的建议，现答复如下："))
 
     assert parsed.proposal_title is None
+
+
+@pytest.mark.parametrize(
+    ("salutation", "names"),
+    [("尊敬的王强副主委：", ["王强"]), ("王强主任委员：", ["王强"]), ("王 强委员：", ["王强"]),
+     ("中国民主促进会某某市委员会：", ["中国民主促进会某某市委员会"])],
+)
+def test_salutations_with_an_office_spaced_names_and_full_party_names(salutation, names):
+    parsed = parse_reply(make_letter(salutation=salutation))
+
+    assert parsed.proposer_names == names
