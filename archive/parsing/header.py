@@ -34,7 +34,7 @@ _NOT_A_SALUTATION = re.compile(
     r"抄送|抄报|主送|联系|电话|签发|办理|结果|时间|日期|来源|文号|索引|附件|主题|标题|发布|位置|公开|类别|编号|地址|邮编"
     r"|主办|承办|会办|协办|录入|作者|字号|如下|答复|说明|意见|情况|内容|措施|问题|工作|目标|原则|要求|备注|关于|根据"
     # Labels of a page's or a ministry's summary lines ("摘要：关于进一步加强…", "事由：…").
-    r"|摘要|提要|事由|案由|关键词|主题词"
+    r"|摘要|提要|事由|案由|关键词|主题词|名称|分类"
 )
 # "尊敬的罗大成委员:", "朱蓉代表：您与…": the addressee before the colon, perhaps the first sentence after it.
 _SALUTATION = re.compile(r"^(?P<greeting>尊敬的)?\s*(?P<who>[^：:，,。；;！!？?]{1,40}?)\s*[:：]\s*(?P<rest>.*)$")

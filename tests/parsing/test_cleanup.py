@@ -167,3 +167,15 @@ def test_page_title_is_kept_when_only_marker_lines_stand_below_the_page_bar():
 
     assert (parsed.proposal_number, parsed.session) == ("175", "市十六届人大二次会议")
     assert (parsed.result_class, parsed.disclosure) == ("A", "主动公开")
+
+
+def test_metadata_rows_named_mingcheng_and_fenlei_are_not_the_salutation():
+    text = (
+        "索引号：  11320100MB1234567X/2020-00123  分类：  建议提案\n名称：  关于市十六届人大三次会议第0215号建议的答复\n"
+        "文号：  宁交建〔2020〕18号  主题词：\n关于市十六届人大三次会议第0215号建议的答复\n杨柳代表：\n"
+        "您提出的《关于优化地铁与公交接驳的建议》收悉。现答复如下：\n内容。\n南京市交通运输局\n2020年6月30日"
+    )
+
+    parsed = parse_reply(text)
+
+    assert (parsed.proposer_names, parsed.doc_number) == (["杨柳"], "宁交建〔2020〕18号")
