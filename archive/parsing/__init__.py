@@ -50,6 +50,8 @@ _SELF_REFERENCE = re.compile(r"我(?:局|委|厅|办|中心|院|部|署|公司|�
 # A line that gives another document's number: the 交办 notice that assigned the proposal, a
 # document the letter cites ("交办文号：…〔2021〕3号", "根据《…》（…〔2019〕12号）").
 _OTHER_DOCUMENT = re.compile(r"交办|转办|来文|根据|依据|按照|参照|《")
+# A class letter with 类 ("B类", "A类（已解决）"): below the signature a bare letter is not enough.
+_CLASS_WORD = re.compile(r"^[A-D]\s*类")
 # Words by which a text shows it is a reply; a text without them is not one (a news report, 011).
 # The weak ones count only in a text that also addresses someone in a salutation.
 _REPLY_SIGNS = re.compile(r"收悉|答复如下|现答复|函复|复函|答复函|会办意见|协办意见|办理意见")
@@ -114,7 +116,7 @@ def _read_agency(parsed: ParsedReply, header_agency: str | None, heading: list[s
 def _read_markers(parsed: ParsedReply, heading: list[str], closing: list[str], meta: dict[str, str]) -> None:
     # Near the top a bare "B" can only be the class; below the signature it must say "B类".
     readings = [read_result(line, alone_allowed=True) for line in heading]
-    readings += [read_result(line, alone_allowed=line.endswith("类")) for line in closing]
+    readings += [read_result(line, alone_allowed=bool(_CLASS_WORD.match(line))) for line in closing]
     result = next((reading for reading in readings if reading is not None), None)
     if result is not None:
         parsed.result_label, parsed.result_class = result.label, result.code

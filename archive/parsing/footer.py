@@ -30,7 +30,11 @@ _AGENCY_LINE = re.compile(
 # A date standing alone, maybe after the agency on the same line or before 印发/发布.
 _DATE_LINE = re.compile(rf"(?P<before>.{{0,40}}?)\s*(?:{DATE})\s*(?P<after>.{{0,12}})")
 # What may follow a date on its own line: nothing, a seal note, or the print/publish record.
-_DATE_AFTER_SIGNATURE = re.compile(r"[（(]?\s*(?:盖章|印章|公章|代章|签章|章)?\s*[)）]?")
+# ("2021年6月1日星期二"; "2021年6月1日（此件主动公开）" carries the disclosure note on the date's line.)
+_DATE_AFTER_SIGNATURE = re.compile(
+    r"[（(]?\s*(?:盖章|印章|公章|代章|签章|章)?\s*[)）]?|(?:星期|周)[一二三四五六日天]"
+    r"|[（(]\s*(?:此件|本件)?\s*(?:公开方式\s*[:：]\s*)?(?:不同意公开|依申请公开|不予公开|同意公开|主动公开|公开发布)\s*[)）]"
+)
 _DATE_AFTER_PRINT = re.compile(r"[（(]?\s*(?:印发|印制|打印|发布|公布|发出|发)\s*[)）]?")
 # A lost-character date alone on a line (seed 001's "2024628").
 _LOST_DATE_LINE = re.compile(LOST_DATE)
@@ -46,8 +50,11 @@ _BARE_DATE_LABEL = re.compile(r"^日期\s*[:：]")
 _CLOSING_LABEL = re.compile(
     r"^[（(]?\s*(?:抄\s*送|抄\s*报|主\s*送|联\s*系\s*人|联系电话|联系方式|电\s*话|手\s*机|签\s*发\s*人?|签\s*发|附\s*件|主办单位"
     r"|会办单位|协办单位|承办单位|承办人|经办人|办理人|审核|核稿|拟稿|校对|邮\s*编|邮政编码|地\s*址|传\s*真|电子邮箱|邮箱"
-    r"|办理结果|答复类别|公开方式|公开属性|是否同意公开|是否公开|共印|印\s*数)"
+    r"|办理结果|答复类别|公开方式|公开属性|是否同意公开|是否公开|共印|印\s*数"
+    r"|联系单位|承办处室|承办科室|分管领导|领导签字|领导签发|审核人|审签|主要负责人)"
 )
+# A contact field may follow another field on its line ("联系单位：…  联系人：张三  联系电话：…").
+_CONTACT_FIELD = re.compile(r"(?:^|\s)(?:联\s*系\s*人|联系电话|经办人)\s*[:：]")
 _CLOSING_NOTE = re.compile(r"^[（(]\s*(?:此件|本件|联系人|注|备注)|此页无正文|[（(]\s*(?:盖章|印章|公章|代章|签章)\s*[)）]$|印发$")
 
 # The signer: "签发人：林长" (seed 004), "签发领导：…". A name is 2–4 characters; a following field may touch it.
@@ -133,6 +140,7 @@ def is_closing_line(line: str) -> bool:
         date_line(line)
         or agency_name(line)
         or _CLOSING_LABEL.match(line)
+        or (len(line) <= 80 and _CONTACT_FIELD.search(line))
         or _CLOSING_NOTE.search(line)
         or _OWN_DATE_LABEL.match(line)
         or read_disclosure(line)

@@ -17,7 +17,8 @@ _RESULT_BY_LABEL = re.compile(
 # The class in brackets: "【B】" standing alone (seed 003), "（A类）" after a title or document number.
 _RESULT_IN_BRACKETS = re.compile(r"[【\[［（(]\s*(?P<code>[A-D])\s*类?\s*[】\]］）)]")
 # The class alone on a line near the top: "A类", "A".
-_RESULT_ALONE = re.compile(r"(?P<code>[A-D])\s*类?(?:答复|件)?")
+# It may carry its meaning in brackets: "A类（已解决）", "A（所提问题已经解决）".
+_RESULT_ALONE = re.compile(r"(?P<code>[A-D])\s*类?(?:答复|件)?(?:\s*[（(][\u4e00-\u9fa5，,、]{2,30}[)）])?")
 # The class as one of several items on a heading line; the 类 is needed there.
 _RESULT_TOKEN = re.compile(r"[A-D]类(?:答复|件)?")
 # A result written in words: "办理结果：已解决". The class letter stays empty; the label is kept.

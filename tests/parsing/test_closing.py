@@ -131,3 +131,20 @@ def test_feedback_form_attached_after_the_signature_leaves_signature_and_date_re
 
     assert (parsed.agency, parsed.date) == ("资阳市教育局", "2024-06-28")
     assert "征求意见表" in parsed.body_text
+
+
+@pytest.mark.parametrize(
+    "last_line",
+    ["联系单位：市教育局德育科  联系人：张三  联系电话：028-26655501", "领导签字：李明", "分管领导：李明  承办处室：德育科"],
+)
+def test_office_fields_under_the_signature_keep_signature_and_date_readable(last_line):
+    parsed = parse_reply(make_letter(closing=(*CLOSING, last_line)))
+
+    assert (parsed.agency, parsed.date) == ("资阳市教育局", "2024-06-28")
+
+
+@pytest.mark.parametrize("date_line", ["2024年6月28日星期五", "2024年6月28日（此件主动公开）"])
+def test_weekday_or_disclosure_note_on_the_date_line_keeps_the_date(date_line):
+    parsed = parse_reply(make_letter(closing=("资阳市教育局", date_line)))
+
+    assert parsed.date == "2024-06-28"

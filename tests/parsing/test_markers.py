@@ -89,3 +89,9 @@ def test_disclosure_beside_the_result_on_one_line_is_read():
     parsed = parse_reply(make_letter(heading=("答复类别：C\u3000\u3000依申请公开", *HEADING)))
 
     assert (parsed.result_class, parsed.disclosure) == ("C", "依申请公开")
+
+
+def test_class_with_its_meaning_in_brackets_below_the_signature_is_read():
+    parsed = parse_reply(make_letter(closing=(*CLOSING, "A类（已解决）")))
+
+    assert (parsed.result_class, parsed.date) == ("A", "2024-06-28")
