@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .footer import date_line, is_closing_label, is_closing_line
+from .footer import agency_name, date_line, is_closing_label, is_closing_line
 from .sections import heading_of
 
 # Punctuation that ends a paragraph: a sentence end, or a colon before a list.
@@ -39,6 +39,8 @@ _FIELD_LINES = 4
 _FIELD_END = re.compile(r"[。；;）)]$")
 # The attachment list printed between the body and the signature.
 _ATTACHMENTS = re.compile(r"^附\s*件\s*[:：\d]")
+# How far above the end a signature is looked for when unknown lines follow it.
+_TRAILING_LINES = 8
 # The head of the attachments, "附件" alone or with its list.
 _ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*(?:[:：\d]|$)")
 
@@ -173,9 +175,25 @@ def split_letter(lines: list[str], salutation_index: int | None) -> Layout:
         heading, salutation, start = lines[:salutation_index], lines[salutation_index], salutation_index + 1
     attached = _attachments_after_signature(lines, start)
     end = closing_start(lines[:attached], start)
+    if not any(date_line(line) for line in lines[end:attached]):
+        # Unknown lines below the signature (a web page's 责任编辑, a note) hide it from the walk
+        # back from the end: the letter still ends at its signature date.
+        attached = _signature_end(lines, start, attached)
+        end = closing_start(lines[:attached], start)
     body = rejoin(lines[start:end])
     closing = _join_wrapped_fields(lines[end:attached]) + lines[attached:]
     return Layout(heading=heading, salutation=salutation, body=body, closing=closing)
+
+
+def _signature_end(lines: list[str], start: int, stop: int) -> int:
+    """The line after a signature (an agency, then a date) among the last lines; stop if there is none."""
+    for index in range(stop - 1, max(start, stop - _TRAILING_LINES) - 1, -1):
+        found = date_line(lines[index])
+        if found is None or found.printed or not found.reading.iso:
+            continue
+        if agency_name(found.before) if found.before else (index > start and agency_name(lines[index - 1])):
+            return index + 1
+    return stop
 
 
 def _attachments_after_signature(lines: list[str], start: int) -> int:

@@ -148,3 +148,11 @@ def test_weekday_or_disclosure_note_on_the_date_line_keeps_the_date(date_line):
     parsed = parse_reply(make_letter(closing=("资阳市教育局", date_line)))
 
     assert parsed.date == "2024-06-28"
+
+
+@pytest.mark.parametrize("trailing", ["（完）", "责任编辑：张三", "阅读次数：123", "文章来源：资阳市教育局", "微信公众号"])
+def test_unknown_lines_below_the_signature_do_not_hide_it(trailing):
+    parsed = parse_reply(make_letter(closing=(*CLOSING, trailing)))
+
+    assert (parsed.agency, parsed.date) == ("资阳市教育局", "2024-06-28")
+    assert trailing in parsed.body_text
