@@ -40,6 +40,9 @@ _NOT_A_SALUTATION = re.compile(
 _SALUTATION = re.compile(r"^(?P<greeting>尊敬的)?\s*(?P<who>[^：:，,。；;！!？?]{1,40}?)\s*[:：]\s*(?P<rest>.*)$")
 # A salutation that lost its colon in extraction: "尊敬的罗大成委员" alone on its line.
 _SALUTATION_WITHOUT_COLON = re.compile(r"^(?:尊敬的)?\s*(?P<who>[\u4e00-\u9fa5·、，,]{2,30}?(?:代表|委员|同志))$")
+_SALUTATION_WITH_GREETING = re.compile(
+    r"^(?:尊敬的)?\s*(?P<who>[\u4e00-\u9fa5·、，, ]{2,30}?)\s*[，,]?\s*(?:您|你)们?好\s*[！!：:，,。.]?\s*(?P<rest>.*)$"
+)
 # How the reference sentence after a salutation starts: 您/你/你们/贵 …, or it holds 收悉.
 _ADDRESSING = re.compile(r"^(?:您|你|贵|首先|非常感谢|感谢|现将|现就|关于|对于|由您|您们)")
 
@@ -155,6 +158,11 @@ def find_salutation(lines: list[str], limit: int = 120) -> Salutation | None:
         strong = match["greeting"] or _ROLE_SUFFIX.search(match["who"]) or _ORGANISATION.search(match["who"])
         if addressed or (strong and not rest):
             return Salutation(index, match["who"].strip(), rest)
+    # A greeting in place of the colon: "王强委员，您好！", "尊敬的王强委员您好："; a party too ("民盟市委会，你们好！").
+    for index, line in enumerate(lines[:limit]):
+        match = _SALUTATION_WITH_GREETING.match(line)
+        if match and _is_addressee(match["who"]):
+            return Salutation(index, match["who"].strip(), match["rest"].strip())
     # A salutation whose colon was lost: "尊敬的罗大成委员" alone above "您提出的…".
     for index, line in enumerate(lines[:limit]):
         match = _SALUTATION_WITHOUT_COLON.match(line)

@@ -213,3 +213,10 @@ def test_salutations_with_an_office_spaced_names_and_full_party_names(salutation
     parsed = parse_reply(make_letter(salutation=salutation))
 
     assert parsed.proposer_names == names
+
+
+@pytest.mark.parametrize("salutation", ["王强委员，您好！", "尊敬的王强委员，您好：", "王强委员您好！"])
+def test_salutation_with_a_greeting_instead_of_a_colon_is_read(salutation):
+    parsed = parse_reply(make_letter(salutation=salutation))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["王强"], "委员")
