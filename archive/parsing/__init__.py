@@ -12,6 +12,7 @@ with ``session``, ``numbers``, ``dates`` and ``numerals`` reading the phrases th
 """
 
 import re
+from collections import Counter
 
 from .chrome import drop_chrome
 from .dates import read_date
@@ -47,6 +48,11 @@ __all__ = [
 _LEAD_UNIT = re.compile(r"(?:主办单位|答复单位|办理单位)\s*[:：]\s*(?P<name>[^，,。；;\s]+)")
 # The letter refers to its own agency only as 我局/我委 … (seed 002).
 _SELF_REFERENCE = re.compile(r"我(?:局|委|厅|办|中心|院|部|署|公司|单位)")
+# The endings of the names of offices that call themselves so.
+_SELF_REFERENCE_ENDINGS = {
+    "局": ("局",), "委": ("委", "委员会"), "厅": ("厅",), "办": ("办", "办公室", "办公厅"),
+    "中心": ("中心",), "院": ("院",), "部": ("部",), "署": ("署",),
+}
 # A line that gives another document's number: the 交办 notice that assigned the proposal, a
 # document the letter cites ("交办文号：…〔2021〕3号", "根据《…》（…〔2019〕12号）").
 _OTHER_DOCUMENT = re.compile(r"交办|转办|来文|根据|依据|按照|参照|《")
@@ -93,9 +99,29 @@ def _read_date(parsed: ParsedReply, heading: list[str], closing: list[str], meta
             parsed.warnings.append("未找到落款日期，请手工填写。")
 
 
+def _speaks_as_another_office(name: str, body: list[str]) -> str | None:
+    """The body's name for itself (我局) when the named office cannot call itself so (a 人民政府 says 我区)."""
+    spoken = Counter(match.group(0) for match in _SELF_REFERENCE.finditer("\n".join(body)))
+    if not spoken:
+        return None
+    word = spoken.most_common(1)[0][0]
+    endings = _SELF_REFERENCE_ENDINGS.get(word[1:])
+    return word if endings and not name.endswith(endings) else None
+
+
 def _read_agency(parsed: ParsedReply, header_agency: str | None, heading: list[str], closing: list[str],
                  body: list[str], meta: dict[str, str]) -> None:
-    agency = find_signature_agency(closing, find_date_lines(closing)) or header_agency
+    agency = find_signature_agency(closing, find_date_lines(closing))
+    if agency is None and header_agency is not None:
+        # A name above the letter may be the website's (宜昌市西陵区人民政府 over a 城管局 letter):
+        # taken only when the letter's own name for itself fits it.
+        other = _speaks_as_another_office(header_agency, body)
+        if other:
+            parsed.warnings.append(
+                f"信函上方的“{header_agency}”与正文自称的“{other}”不符，可能是网站名称，未作为答复单位，请手工填写。"
+            )
+        else:
+            agency = header_agency
     if agency is None:
         for line in closing + heading:
             match = _LEAD_UNIT.search(line)
@@ -105,7 +131,7 @@ def _read_agency(parsed: ParsedReply, header_agency: str | None, heading: list[s
     if agency is None and meta.get("发文机关"):
         agency = agency_name(meta["发文机关"])
     parsed.agency = agency
-    if agency is None:
+    if agency is None and not any("答复单位" in warning for warning in parsed.warnings):
         self_reference = _SELF_REFERENCE.search("\n".join(body))
         if self_reference:
             parsed.warnings.append(f"未能识别答复单位：正文只写了“{self_reference.group(0)}”，请手工填写。")

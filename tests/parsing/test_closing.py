@@ -156,3 +156,22 @@ def test_unknown_lines_below_the_signature_do_not_hide_it(trailing):
 
     assert (parsed.agency, parsed.date) == ("资阳市教育局", "2024-06-28")
     assert trailing in parsed.body_text
+
+
+def test_site_name_above_a_letter_that_calls_itself_wo_ju_is_not_taken_for_the_agency():
+    heading = ("宜昌市西陵区人民政府", "关于区政协九届三次会议第116号提案的答复")
+    reference = "您提出的关于规范城区流动摊贩管理的提案收悉。我局对此高度重视，现答复如下："
+
+    parsed = parse_reply(make_letter(heading=heading, reference=reference, closing=("感谢您的关心与支持。",)))
+
+    assert parsed.agency is None
+    assert any("宜昌市西陵区人民政府" in warning and "答复单位" in warning for warning in parsed.warnings)
+
+
+def test_letterhead_that_fits_the_letters_name_for_itself_is_the_agency():
+    heading = ("西陵区城市管理局", "关于区政协九届三次会议第116号提案的答复")
+    reference = "您提出的关于规范城区流动摊贩管理的提案收悉。我局对此高度重视，现答复如下："
+
+    parsed = parse_reply(make_letter(heading=heading, reference=reference, closing=("感谢您的关心与支持。",)))
+
+    assert parsed.agency == "西陵区城市管理局"
