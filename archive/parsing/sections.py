@@ -42,6 +42,9 @@ _SLIP_TOLERANT = ("cn", "pcn")
 # Half-width letters end sentences with "." (017); a dot between digits is a decimal point.
 _TITLE_END = re.compile(r"[。！？：!?:]|(?<=[\u4e00-\u9fff”’」』）)])\.(?!\d)")
 
+# The sentence that announces the answer, and how far into the letter it is looked for.
+_ANSWER_FOLLOWS = re.compile(r"(?:答复|函复|回复|说明)如下\s*[:：。]?\s*$")
+_ANSWER_WITHIN = 12
 # A title of the part that holds the next steps: "下一步工作打算", "下步工作措施", "今后工作安排".
 _NEXT_STEPS_TITLE = re.compile(r"下一?步|今后|下阶段|下一阶段|接下来|工作打算|工作计划")
 # A paragraph that starts the next steps when the letter has no such section (seeds 000, 003, 004).
@@ -167,10 +170,21 @@ def _with_subsections(tops: list[Heading], candidates: list[Heading], sub_styles
     return found
 
 
+def _answer_start(paragraphs: list[str]) -> int:
+    """The paragraph after the one that announces the answer ("现答复如下："), when it comes after a list; else 0."""
+    for index, paragraph in enumerate(paragraphs[:_ANSWER_WITHIN]):
+        if _ANSWER_FOLLOWS.search(paragraph):
+            return index + 1 if any(heading_of(earlier) for earlier in paragraphs[:index]) else 0
+    return 0
+
+
 def find_headings(paragraphs: list[str]) -> list[tuple[int, Heading]]:
     """(level, heading) for every paragraph that starts a section, in order."""
     candidates = []
+    answer = _answer_start(paragraphs)
     for index, paragraph in enumerate(paragraphs):
+        if index < answer:
+            continue  # the proposal's own points restated before "现答复如下" (1.加大投入；2.…) are not the reply's
         heading = heading_of(paragraph)
         if heading is not None:
             candidates.append(Heading(index, heading.style, heading.number, heading.value, heading.rest))

@@ -169,3 +169,17 @@ def test_di_yi_di_er_inside_numbered_sections_stay_text():
 
 def test_a_single_di_yi_paragraph_is_no_section():
     assert sections_of("第一，我局高度重视此项工作。", "目前已完成改造。") == []
+
+
+def test_the_proposals_points_restated_before_the_answer_are_not_sections():
+    sections = sections_of("您在提案中提出：", "1.加大财政投入；", "2.完善管理机制；", "经认真研究，现答复如下：",
+                           "一、工作情况", "我局高度重视。", "二、下一步打算", "继续推进。")
+
+    assert titles(sections) == ["工作情况", "下一步打算"]
+
+
+def test_a_letter_answering_a_restated_list_without_headings_has_no_sections():
+    sections = sections_of("您在提案中提出：", "1.加大财政投入；", "2.完善管理机制；", "经认真研究，现答复如下：",
+                           "近年来，我局高度重视养老服务工作。")
+
+    assert sections == []
