@@ -172,10 +172,11 @@ def _with_subsections(tops: list[Heading], candidates: list[Heading], sub_styles
 
 def _answer_start(paragraphs: list[str]) -> int:
     """The paragraph after the one that announces the answer ("现答复如下："), when it comes after a list; else 0."""
+    start = 0
     for index, paragraph in enumerate(paragraphs[:_ANSWER_WITHIN]):
-        if _ANSWER_FOLLOWS.search(paragraph):
-            return index + 1 if any(heading_of(earlier) for earlier in paragraphs[:index]) else 0
-    return 0
+        if _ANSWER_FOLLOWS.search(paragraph) and any(heading_of(earlier) for earlier in paragraphs[start:index]):
+            start = index + 1
+    return start
 
 
 def find_headings(paragraphs: list[str]) -> list[tuple[int, Heading]]:
