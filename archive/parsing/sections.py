@@ -174,7 +174,11 @@ def _answer_start(paragraphs: list[str]) -> int:
     """The paragraph after the one that announces the answer ("现答复如下："), when it comes after a list; else 0."""
     start = 0
     for index, paragraph in enumerate(paragraphs[:_ANSWER_WITHIN]):
-        if _ANSWER_FOLLOWS.search(paragraph) and any(heading_of(earlier) for earlier in paragraphs[start:index]):
+        if (
+            _ANSWER_FOLLOWS.search(paragraph)
+            and heading_of(paragraph) is None  # "二、关于您的建议，答复如下：" is a section of the answer
+            and any(heading_of(earlier) for earlier in paragraphs[start:index])
+        ):
             start = index + 1
     return start
 

@@ -183,3 +183,9 @@ def test_a_letter_answering_a_restated_list_without_headings_has_no_sections():
                            "近年来，我局高度重视养老服务工作。")
 
     assert sections == []
+
+
+def test_a_heading_that_announces_the_answer_keeps_the_sections_above_it():
+    sections = sections_of("一、基本情况", "我市现有养老机构30家。", "二、关于您提出的几点建议，答复如下：", "（一）关于资金。", "已安排资金。")
+
+    assert titles(sections) == ["基本情况", "关于您提出的几点建议，答复如下"]
