@@ -43,6 +43,7 @@ _SALUTATION_WITHOUT_COLON = re.compile(r"^(?:尊敬的)?\s*(?P<who>[\u4e00-\u9fa
 _SALUTATION_WITH_GREETING = re.compile(
     r"^(?:尊敬的)?\s*(?P<who>[\u4e00-\u9fa5·、，, ]{2,30}?)\s*[，,]?\s*(?:您|你)们?好\s*[！!：:，,。.]?\s*(?P<rest>.*)$"
 )
+_BRACKET_NOTE = re.compile(r"\s*[（(][^（）()]{1,20}[)）]\s*")
 # How the reference sentence after a salutation starts: 您/你/你们/贵 …, or it holds 收悉.
 _ADDRESSING = re.compile(r"^(?:您|你|贵|首先|非常感谢|感谢|现将|现就|关于|对于|由您|您们)")
 
@@ -150,14 +151,18 @@ def find_salutation(lines: list[str], limit: int = 120) -> Salutation | None:
     """The salutation ("朱蓉代表：", "尊敬的罗大成委员:", "民盟市委会："), the letter's start."""
     for index, line in enumerate(lines[:limit]):
         match = _SALUTATION.match(line)
-        if match is None or not _is_addressee(match["who"]):
+        if match is None:
             continue
-        rest = match["rest"].strip()
+        # A note in brackets is no part of the addressee: "王强委员（第35号提案）：", "王强委员：（领衔）".
+        who = _BRACKET_NOTE.sub("", match["who"]).strip()
+        if not who or not _is_addressee(who):
+            continue
+        rest = "" if _BRACKET_NOTE.fullmatch(match["rest"]) else match["rest"].strip()
         following = rest or (lines[index + 1] if index + 1 < len(lines) else "")
         addressed = _ADDRESSING.search(following) or "收悉" in following or "提出的" in following
-        strong = match["greeting"] or _ROLE_SUFFIX.search(match["who"]) or _ORGANISATION.search(match["who"])
+        strong = match["greeting"] or _ROLE_SUFFIX.search(who) or _ORGANISATION.search(who)
         if addressed or (strong and not rest):
-            return Salutation(index, match["who"].strip(), rest)
+            return Salutation(index, who, rest)
     # A greeting in place of the colon: "王强委员，您好！", "尊敬的王强委员您好："; a party too ("民盟市委会，你们好！").
     for index, line in enumerate(lines[:limit]):
         match = _SALUTATION_WITH_GREETING.match(line)

@@ -220,3 +220,10 @@ def test_salutation_with_a_greeting_instead_of_a_colon_is_read(salutation):
     parsed = parse_reply(make_letter(salutation=salutation))
 
     assert (parsed.proposer_names, parsed.proposer_role) == (["王强"], "委员")
+
+
+@pytest.mark.parametrize("salutation", ["王强委员（第35号提案）：", "王强委员(领衔)：", "王强委员：（第35号）"])
+def test_a_note_in_brackets_in_the_salutation_is_not_part_of_the_name(salutation):
+    parsed = parse_reply(make_letter(salutation=salutation))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["王强"], "委员")
