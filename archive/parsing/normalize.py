@@ -43,8 +43,16 @@ _ENDS_PARAGRAPH = re.compile(r"[。！？；：!?;:…]\s*[”’\"」』）)]?$
 _STARTS_HEADING = re.compile(r"^(?:第?[一二三四五六七八九十]+\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、．.](?!\d))")
 
 
+# A line that is whole in itself: a bracketed note ("（联系人：…，电话：…）"); a line that starts a
+# field of the closing block ("抄送：…").
+_WHOLE_LINE = re.compile(r"^[（(][^（()）]*[)）]$")
+_STARTS_FIELD = re.compile(r"^(?:抄\s*送|抄\s*报|主\s*送|联\s*系\s*人|联系电话|签\s*发|附\s*件)\s*[:：]")
+
+
 def _cut_by_page_break(before: str, after: str) -> bool:
     if _ENDS_PARAGRAPH.search(before) or _STARTS_HEADING.match(after):
+        return False
+    if _WHOLE_LINE.match(before) or _STARTS_FIELD.match(after):
         return False
     if _STARTS_HEADING.match(before) and "。" not in before:
         return False  # a heading standing at the foot of a page

@@ -179,3 +179,12 @@ def test_metadata_rows_named_mingcheng_and_fenlei_are_not_the_salutation():
     parsed = parse_reply(text)
 
     assert (parsed.proposer_names, parsed.doc_number) == (["杨柳"], "宁交建〔2020〕18号")
+
+
+def test_page_break_between_a_bracketed_contact_note_and_the_copy_list_keeps_them_apart():
+    closing = ("资阳市教育局", "2024年6月28日", "（联系人：孟辉，电话：6225005）", "— 2 —", "抄送：市政协提案委（2份），市政府",
+               "督查室（1份）。")
+
+    parsed = parse_reply(make_letter(closing=closing))
+
+    assert (parsed.contact_phone, parsed.cc) == ("6225005", ["市政协提案委", "市政府督查室"])
