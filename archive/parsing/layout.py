@@ -165,11 +165,29 @@ def closing_start(lines: list[str], start: int) -> int:
     return end
 
 
+def _paragraph_start(lines: list[str], index: int) -> int:
+    """The first line of the paragraph a line belongs to, where a PDF's layout wrapped it.
+
+    A line above goes with it when it leaves a title or bracket open (…《关于规范电动自行车停放充电管理的提 /
+    案》收悉) or is as wide as the page's wrapped lines.
+    """
+    width = wrap_width(lines)
+    while index > 0:
+        above = lines[index - 1]
+        unclosed = any(above.count(opening) > above.count(closing) for opening, closing in _PAIRS)
+        full = width is not None and _display_width(above) >= width - 1.5 and not _PARAGRAPH_END.search(above)
+        if not (unclosed or _CONTINUES.search(above) or full):
+            break
+        index -= 1
+    return index
+
+
 def split_letter(lines: list[str], salutation_index: int | None) -> Layout:
     """The heading, salutation, body and closing block of a letter."""
     if salutation_index is None:
         # Without a salutation, the heading is what stands above the sentence naming the proposal.
         first = next((i for i, line in enumerate(lines[:20]) if _REFERENCE_START.search(line)), 0)
+        first = _paragraph_start(lines, first)
         heading, salutation, start = lines[:first], None, first
     else:
         heading, salutation, start = lines[:salutation_index], lines[salutation_index], salutation_index + 1

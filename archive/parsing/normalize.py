@@ -46,13 +46,18 @@ _STARTS_HEADING = re.compile(r"^(?:第?[一二三四五六七八九十]+\s*[、�
 # A line that is whole in itself: a bracketed note ("（联系人：…，电话：…）"); a line that starts a
 # field of the closing block ("抄送：…").
 _WHOLE_LINE = re.compile(r"^[（(][^（()）]*[)）]$")
-_STARTS_FIELD = re.compile(r"^(?:抄\s*送|抄\s*报|主\s*送|联\s*系\s*人|联系电话|签\s*发|附\s*件)\s*[:：]")
+_STARTS_FIELD = re.compile(
+    r"^[（(【]?\s*(?:抄\s*送|抄\s*报|主\s*送|联\s*系\s*人|联系电话|签\s*发\s*人?|附\s*件|办理结果|办理类[别型]|答复类[别型]"
+    r"|公开方式|公开属性|是否(?:同意)?公开)\s*[:：]"
+)
+# A signature date ends its line ("2019年6月12日" / page break / "签发人：…").
+_ENDS_WITH_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
 def _cut_by_page_break(before: str, after: str) -> bool:
     if _ENDS_PARAGRAPH.search(before) or _STARTS_HEADING.match(after):
         return False
-    if _WHOLE_LINE.match(before) or _STARTS_FIELD.match(after):
+    if _WHOLE_LINE.match(before) or _STARTS_FIELD.match(after) or _ENDS_WITH_DATE.search(before):
         return False
     if _STARTS_HEADING.match(before) and "。" not in before:
         return False  # a heading standing at the foot of a page

@@ -227,3 +227,14 @@ def test_a_note_in_brackets_in_the_salutation_is_not_part_of_the_name(salutation
     parsed = parse_reply(make_letter(salutation=salutation))
 
     assert (parsed.proposer_names, parsed.proposer_role) == (["王强"], "委员")
+
+
+def test_reference_sentence_wrapped_by_a_pdf_layout_in_a_letter_without_salutation_is_read_whole():
+    text = (
+        "关于市政协十一届三次会议第156号提案的答复\n刘志强委员提出的《关于规范电动自行车停放充电管理的提\n"
+        "案》收悉。现将办理情况答复如下：\n一、开展专项整治。全市共排查住宅小区1860个。\n襄阳市应急管理局\n2021年6月8日"
+    )
+
+    parsed = parse_reply(text)
+
+    assert (parsed.proposer_names, parsed.proposal_title) == (["刘志强"], "关于规范电动自行车停放充电管理的提案")
