@@ -188,3 +188,9 @@ def test_page_break_between_a_bracketed_contact_note_and_the_copy_list_keeps_the
     parsed = parse_reply(make_letter(closing=closing))
 
     assert (parsed.contact_phone, parsed.cc) == ("6225005", ["市政协提案委", "市政府督查室"])
+
+
+def test_page_break_after_the_signature_date_does_not_glue_the_next_field_to_it():
+    parsed = parse_reply(make_letter(closing=("资阳市教育局", "2024年6月28日", "- 3 -", "签发人：林长")))
+
+    assert (parsed.date, parsed.signer) == ("2024-06-28", "林长")
