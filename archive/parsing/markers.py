@@ -35,13 +35,19 @@ _DISCLOSURE = r"不同意公开|依申请公开|不予公开|同意公开|主动
 _DISCLOSURE_IN_BRACKETS = re.compile(rf"[【\[［（(]\s*(?:此件|本件)?\s*(?P<label>{_DISCLOSURE})\s*[】\]］）)]")
 # A label after a field name: "公开方式：主动公开", "公开属性：主动公开", "是否同意公开【主动公开】".
 _DISCLOSURE_BY_LABEL = re.compile(
-    rf"(?:公开方式|公开属性|公开类型|公开选项|信息公开选项|公开情况|公开意见|公开形式|是否同意公开|是否公开)"
+    rf"(?:公开方式|公开属性|公开类型|公开类别|公开选项|信息公开选项|公开情况|公开意见|公开形式|是否同意公开|是否公开)"
     rf"\s*[:：]?\s*[【\[［（(]?\s*(?P<label>{_DISCLOSURE})"
 )
 # "是否同意公开：同意" answers the question with one word.
 _DISCLOSURE_ANSWER = re.compile(r"是否同意公开\s*[:：]?\s*[【\[［（(]?\s*(?P<answer>不同意|同意|是|否)\s*[】\]］）)]?$")
 # A label alone on a line, as a printed letter's closing block has it ("主动公开", seed 004).
 _DISCLOSURE_ALONE = re.compile(rf"[（(]?\s*(?:此件|本件)?\s*(?P<label>{_DISCLOSURE})\s*[）)]?")
+# "不公开" in a disclosure's place (公开方式：不公开, （此件不公开）, 是否公开：否) withholds the letter: 不予公开.
+_NOT_PUBLIC = re.compile(
+    r"^(?:(?:公开方式|公开属性|公开类型|公开类别|公开选项|信息公开选项|公开形式)\s*[:：]\s*[【\[［（(]?\s*(?:不公开|不宜公开)"
+    r"|[【\[［（(]?\s*(?:此件|本件)?\s*(?:不公开|不宜公开)\s*(?:发布)?\s*[】\]］）)]?$"
+    r"|是否公开\s*[:：]\s*[【\[［（(]?\s*否)"
+)
 # GB/T 9704's note for letters published in full: "（此件公开发布）" means 主动公开.
 _PUBLISHED_IN_FULL = re.compile(r"[（(]?\s*此件公开发布\s*[）)]?")
 
@@ -88,4 +94,7 @@ def read_disclosure(line: str) -> str | None:
             return match["label"]
     if _PUBLISHED_IN_FULL.fullmatch(line):
         return "主动公开"
+    for token in [line, *line.split()]:
+        if _NOT_PUBLIC.match(token):
+            return "不予公开"
     return None
