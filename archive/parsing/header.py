@@ -43,6 +43,10 @@ _SALUTATION_WITHOUT_COLON = re.compile(r"^(?:尊敬的)?\s*(?P<who>[\u4e00-\u9fa
 _SALUTATION_WITH_GREETING = re.compile(
     r"^(?:尊敬的)?\s*(?P<who>[\u4e00-\u9fa5·、，, ]{2,30}?)\s*[，,]?\s*(?:您|你)们?好\s*[！!：:，,。.]?\s*(?P<rest>.*)$"
 )
+# The body written out with the role, before or after the name: "市人大代表王强同志", "王强全国人大代表".
+_BODY_ROLE = r"(?:全国|[\u4e00-\u9fa5]{0,8}?(?:自治区|省|市|区|县|州|旗))?\s*(?P<role>人大代表|政协委员)"
+_BODY_ROLE_BEFORE = re.compile(rf"^{_BODY_ROLE}\s*(?P<name>[\u4e00-\u9fa5·]{{2,10}})$")
+_BODY_ROLE_AFTER = re.compile(rf"^(?P<name>[\u4e00-\u9fa5·]{{2,5}}?)\s*{_BODY_ROLE}$")
 _BRACKET_NOTE = re.compile(r"\s*[（(][^（）()]{1,20}[)）]\s*")
 # How the reference sentence after a salutation starts: 您/你/你们/贵 …, or it holds 收悉.
 _ADDRESSING = re.compile(r"^(?:您|你|贵|首先|非常感谢|感谢|现将|现就|关于|对于|由您|您们)")
@@ -147,6 +151,17 @@ def _is_addressee(who: str) -> bool:
     )
 
 
+def _plain_addressee(who: str) -> str:
+    """The addressee with the body written out moved to the plain role: 市人大代表王强 / 王强市政协委员 → 王强代表 / 王强委员."""
+    match = _BODY_ROLE_BEFORE.match(who) or _BODY_ROLE_AFTER.match(who)
+    if match is None:
+        return who
+    name = _HONORIFIC.sub("", match["name"].strip())
+    if not _is_person_name(name):
+        return who
+    return name + ("代表" if match["role"] == "人大代表" else "委员")
+
+
 def find_salutation(lines: list[str], limit: int = 120) -> Salutation | None:
     """The salutation ("朱蓉代表：", "尊敬的罗大成委员:", "民盟市委会："), the letter's start."""
     for index, line in enumerate(lines[:limit]):
@@ -154,7 +169,7 @@ def find_salutation(lines: list[str], limit: int = 120) -> Salutation | None:
         if match is None:
             continue
         # A note in brackets is no part of the addressee: "王强委员（第35号提案）：", "王强委员：（领衔）".
-        who = _BRACKET_NOTE.sub("", match["who"]).strip()
+        who = _plain_addressee(_BRACKET_NOTE.sub("", match["who"]).strip())
         if not who or not _is_addressee(who):
             continue
         rest = "" if _BRACKET_NOTE.fullmatch(match["rest"]) else match["rest"].strip()

@@ -238,3 +238,13 @@ def test_reference_sentence_wrapped_by_a_pdf_layout_in_a_letter_without_salutati
     parsed = parse_reply(text)
 
     assert (parsed.proposer_names, parsed.proposal_title) == (["刘志强"], "关于规范电动自行车停放充电管理的提案")
+
+
+@pytest.mark.parametrize(
+    ("salutation", "role"),
+    [("尊敬的市人大代表王强：", "代表"), ("市人大代表王强同志：", "代表"), ("政协委员王强：", "委员"), ("王强全国人大代表：", "代表")],
+)
+def test_salutation_writing_out_the_body_before_or_after_the_name_is_read(salutation, role):
+    parsed = parse_reply(make_letter(salutation=salutation))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["王强"], role)
