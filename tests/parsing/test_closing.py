@@ -116,7 +116,7 @@ def test_signature_spaced_out_character_by_character_is_one_name():
     assert parsed.agency == "慈溪市教育局"
 
 
-@pytest.mark.parametrize("seal", ["（代章）", "（公章）", "(盖章)"])
+@pytest.mark.parametrize("seal", ["（代章）", "（公章）", "(盖章)", "（印）"])
 def test_seal_note_between_signature_and_date_keeps_the_signature(seal):
     parsed = parse_reply(make_letter(closing=("感谢您的关心！", "资阳市教育局", seal, "2024年6月28日")))
 
