@@ -81,6 +81,8 @@ _LINE_CHROME = re.compile(
     r"^(?:[【\[]?\s*(?:打印|打印本页|打印此页|关闭|关闭窗口|收藏|分享|返回|返回顶部|返回列表|保存|下载)\s*[】\]]?\s*){1,6}$"
     r"|^分享到\s*[:：]?\s*(?:微信|微博|QQ|朋友圈|空间|$)|^(?:扫一扫|微信扫一扫|手机扫描|扫描二维码).{0,20}$"
     r"|^[【\[]?\s*(?:字号|字体)\s*[:：]?\s*[大中小\s【】\[\]]*$"
+    # Font-size buttons drawn as letters: "A+ A A-", "【A】【A】【A】", "[ A+ ] [ A ] [ A- ]".
+    r"|^(?:[【\[［(（]?\s*A\s*[+＋\-－]?\s*[】\]］)）]?\s*){2,}$"
 )
 
 # A line that reads as the letter's title: kept when the page shows it only once, above its metadata.

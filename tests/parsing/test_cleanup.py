@@ -1,5 +1,7 @@
 """Cleaning the text: web-page chrome dropped, word-processor artifacts gone, broken lines re-joined."""
 
+import pytest
+
 from archive.parsing import parse_reply
 
 from .letters import make_letter
@@ -194,3 +196,10 @@ def test_page_break_after_the_signature_date_does_not_glue_the_next_field_to_it(
     parsed = parse_reply(make_letter(closing=("资阳市教育局", "2024年6月28日", "- 3 -", "签发人：林长")))
 
     assert (parsed.date, parsed.signer) == ("2024-06-28", "林长")
+
+
+@pytest.mark.parametrize("buttons", ["A+ A A-", "【A】【A】【A】", "[ A+ ] [ A ] [ A- ]"])
+def test_font_size_buttons_drawn_as_letters_are_no_result_class(buttons):
+    parsed = parse_reply("当前位置：首页 > 建议提案\n" + buttons + "\n" + make_letter())
+
+    assert (parsed.result_class, parsed.result_label) == (None, None)
