@@ -48,7 +48,7 @@ class SessionParts:
 def find_session(text: str) -> str | None:
     """The first session named in the text, as written; None when it names none."""
     for match in _SESSION.finditer(text):
-        phrase = match.group(0).strip()
+        phrase = re.sub(r"\s+", "", match.group(0))  # spaces inside a session are layout ("市政协十 届二 次会议")
         if match["standing"]:
             continue  # a standing committee's meeting (市人大常委会第十次会议) is no session proposals come from
         if _CPPCC.search(phrase) or _NPC.search(phrase) or match["body2"] == "委员会":

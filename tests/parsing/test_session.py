@@ -50,6 +50,7 @@ def test_text_without_a_session_gives_empty_parts():
         ("", "您在政协长春市第十四届委员会第二次会议上提出的《关于加强学生心理健康教育的建议》收悉。", "政协长春市第十四届委员会第二次会议"),
         ("关于对区政协第四届二次会议提案\n第3030号的答复", None, "区政协第四届二次会议"),
         ("", "您在市十七届人大三次会议上提出的《关于加强学生心理健康教育的建议》（第123号）收悉。", "市十七届人大三次会议"),
+        ("关于市政协十 届二 次会议第35号提案的答复", None, "市政协十届二次会议"),
     ],
 )
 def test_session_is_taken_as_the_letter_writes_it(heading, reference, session):
