@@ -76,6 +76,8 @@ _LEAD_LABEL = re.compile(r"^(?:领衔(?:代表|委员|人)|第一(?:提出|提�
 _CO_LABEL = re.compile(r"^(?:联名|附议)(?:代表|委员|人)?\s*[:：]\s*(?P<names>.+)$")
 # "李明等5位代表" names only the first of several (019); so does "张华、李明等代表" without the count.
 _AND_OTHERS = re.compile(r"等(?:\s*[\d一二三四五六七八九十]+\s*[位名人]|(?=\s*(?:代表|委员|同志)))")
+# Co-signers counted but not named: "您与其他5位代表联名提出的".
+_UNNAMED_CO_SIGNERS = re.compile(r"(?:您|你)(?:领衔)?\s*(?:与|和|同|及)\s*(?:其他|其余|另外)\s*[\d一二三四五六七八九十]+\s*[位名]\s*(?:代表|委员)")
 # What separates names in a list.
 _NAME_SPLIT = re.compile(r"[、，,；;\s]+")
 # A person's name: two to four characters, or a name with the middle dot of minority names.
@@ -289,6 +291,9 @@ def read_proposers(salutation: Salutation | None, reference: str, heading_lines:
                 found.names, found.role, found.organisation = [organisation], None, True
     if found.organisation or not found.names:
         return found
+    unnamed = _UNNAMED_CO_SIGNERS.search(reference)
+    if unnamed:
+        found.warnings.append(f"“{unnamed.group(0)}”没有写出联名人的姓名，请手工补全。")
     lead = _LEAD_NAMED.search(reference)
     if lead and _is_person_name(lead["name"]) and lead["name"] not in found.names:
         found.names.insert(0, lead["name"])

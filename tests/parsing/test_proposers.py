@@ -248,3 +248,12 @@ def test_salutation_writing_out_the_body_before_or_after_the_name_is_read(saluta
     parsed = parse_reply(make_letter(salutation=salutation))
 
     assert (parsed.proposer_names, parsed.proposer_role) == (["王强"], role)
+
+
+def test_co_signers_counted_but_not_named_leave_a_warning():
+    reference = "您与其他5位代表联名提出的《关于加强养老服务的建议》收悉，现答复如下："
+
+    parsed = parse_reply(make_letter(salutation="王强代表：", reference=reference))
+
+    assert parsed.proposer_names == ["王强"]
+    assert any("联名人" in warning for warning in parsed.warnings)
