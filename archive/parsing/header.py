@@ -78,6 +78,9 @@ _CO_LABEL = re.compile(r"^(?:联名|附议)(?:代表|委员|人)?\s*[:：]\s*(?P
 _AND_OTHERS = re.compile(r"等(?:\s*[\d一二三四五六七八九十]+\s*[位名人]|(?=\s*(?:代表|委员|同志)))")
 # Co-signers counted but not named: "您与其他5位代表联名提出的".
 _UNNAMED_CO_SIGNERS = re.compile(r"(?:您|你)(?:领衔)?\s*(?:与|和|同|及)\s*(?:其他|其余|另外)\s*[\d一二三四五六七八九十]+\s*[位名]\s*(?:代表|委员)")
+# A committee or group of the CPPCC or the NPC itself, and how a letter addresses a group proposer.
+_BODYS_OWN_COMMITTEE = re.compile(r"政协|人大(?!.*(?:政府|局|厅)$)")
+_ADDRESSED_AS_GROUP = re.compile(r"^(?:贵(?:委|会|组|单位)|你们|您们)")
 # What separates names in a list.
 _NAME_SPLIT = re.compile(r"[、，,；;\s]+")
 # A person's name: two to four characters, or a name with the middle dot of minority names.
@@ -269,6 +272,10 @@ def read_proposers(salutation: Salutation | None, reference: str, heading_lines:
         roles = {m["role"] for piece in _NAME_SPLIT.split(who) if (m := _ROLE_SUFFIX.search(piece))}
         found.role = roles.pop() if len(roles) == 1 else None
         if _ORGANISATION.search(who) and not (found.role and all(_is_person_name(n) for n in _names(who))):
+            found.names, found.role, found.organisation = [who], None, True
+        elif _BODYS_OWN_COMMITTEE.search(who) and _ADDRESSED_AS_GROUP.search(reference):
+            # A committee of the CPPCC or NPC itself ("市政协经济委员会：贵委提出的…") proposes; a
+            # government agency addressed so would be the lead agency of an opinion instead.
             found.names, found.role, found.organisation = [who], None, True
         elif agency_name(who) and not _ROLE_SUFFIX.search(who) and not _HONORIFIC.search(who):
             found.role = None  # an opinion sent to the lead agency (会办意见 to 市教育局：, 008)

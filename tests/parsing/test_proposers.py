@@ -257,3 +257,11 @@ def test_co_signers_counted_but_not_named_leave_a_warning():
 
     assert parsed.proposer_names == ["王强"]
     assert any("联名人" in warning for warning in parsed.warnings)
+
+
+def test_a_cppcc_committee_addressed_as_the_proposer_is_the_proposer():
+    reference = "贵委提出的《关于加强养老服务的提案》收悉，现答复如下："
+
+    parsed = parse_reply(make_letter(salutation="市政协经济委员会：", reference=reference))
+
+    assert (parsed.proposer_names, parsed.proposer_role, parsed.proposal_kind) == (["市政协经济委员会"], None, "集体提案")
