@@ -60,7 +60,9 @@ _OTHER_DOCUMENT = re.compile(r"交办|转办|来文|根据|依据|按照|参照|
 _CLASS_WORD = re.compile(r"^[A-D]\s*类")
 # Words by which a text shows it is a reply; a text without them is not one (a news report, 011).
 # The weak ones count only in a text that also addresses someone in a salutation.
-_REPLY_SIGNS = re.compile(r"收悉|答复如下|现答复|函复|复函|答复函|会办意见|协办意见|办理意见")
+_REPLY_SIGNS = re.compile(
+    r"收悉|答复如下|现答复|函复|复函|答复函|会办意见|协办意见|办理意见|(?:回复|报告|说明|汇报|函告)如下"
+)
 _WEAK_REPLY_SIGNS = re.compile(r"答复|回复|如下|意见")
 # A date alone on a heading line, written with 年月日 as a letter writes it (2024年6月28日 or
 # 二〇二四年六月二十八日 under the title); a web page's dates (2024-06-28) are never the letter's.

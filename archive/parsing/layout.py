@@ -32,7 +32,7 @@ _MIN_BROKEN_LINE = 15
 # How many long lines show a PDF's line width: below that, a letter is too short to tell.
 _MIN_WRAPPED_LINES = 8
 # The sentence that names the proposal, in a letter without a salutation.
-_REFERENCE_START = re.compile(r"^(?:您|你|贵)|收悉|答复如下|现答复|现将.{0,20}答复")
+_REFERENCE_START = re.compile(r"^(?:您|你|贵)|收悉|(?:答复|回复|报告|说明|汇报|函告)如下|现答复|现将.{0,20}答复")
 # How many lines a closing field (a long 抄送 list) may wrap onto.
 _FIELD_LINES = 4
 # Where a closing field ends; one that stops without it wrapped onto the next line.

@@ -265,3 +265,16 @@ def test_a_cppcc_committee_addressed_as_the_proposer_is_the_proposer():
     parsed = parse_reply(make_letter(salutation="市政协经济委员会：", reference=reference))
 
     assert (parsed.proposer_names, parsed.proposer_role, parsed.proposal_kind) == (["市政协经济委员会"], None, "集体提案")
+
+
+@pytest.mark.parametrize("announcement", ["现将有关情况回复如下：", "现将办理情况报告如下：", "现将办理情况说明如下："])
+def test_a_report_on_handling_without_salutation_is_read_as_a_reply(announcement):
+    text = (
+        "关于市政协十届二次会议第35号提案办理情况的报告\n"
+        f"王强委员提出的《关于加强养老服务的提案》已转我局办理。{announcement}\n"
+        "一、工作情况\n我局高度重视。\n某某市民政局\n2021年6月1日"
+    )
+
+    parsed = parse_reply(text)
+
+    assert (parsed.proposer_names, parsed.proposal_title, parsed.agency) == (["王强"], "关于加强养老服务的提案", "某某市民政局")
