@@ -17,6 +17,10 @@ _NUMBER_IN_WORDS = re.compile(
     r"(?<![〕\]］】）)年令告])第\s*(?P<number>[A-Za-z]{0,4}\s*\d[\d \-－]*(?:[A-Za-z]{1,3}\s*\d[\d ]*)?)\s*号"
     r"(?!令|文|公告|通知)(?P<after>\s*(?:的)?(?:委员|代表|党派|集体)?(?:提案|建议|议案))?"
 )
+# The first of a list of numbers under one 第…号 ("第35、42号提案"), which the other forms miss.
+_NUMBER_IN_LIST = re.compile(
+    r"(?<![〕\]］】）)年令告\d])第\s*(?P<number>[A-Za-z]{0,4}\d{1,10})\s*[、，,及和](?=\s*(?:第\s*)?[A-Za-z]{0,4}\d{1,10}\s*(?:[、，,及和]|号))"
+)
 # A number without 第 right before the kind: "您提出的15号提案", "（123号建议）".
 _NUMBER_BEFORE_KIND = re.compile(
     r"(?<![\d〕\]］】）)年月])(?P<number>[A-Za-z]{0,4}\d{1,10})\s*号\s*(?P<after>(?:委员|代表)?(?:提案|建议|议案))"
@@ -59,6 +63,8 @@ def find_proposal_numbers(text: str) -> list[NumberMention]:
         for match in _NUMBER_BEFORE_KIND.finditer(text):
             kind = next(word for word in ("提案", "建议", "议案") if word in match["after"])
             found.append((match.start(), NumberMention(match["number"], kind)))
+    for match in _NUMBER_IN_LIST.finditer(text):
+        found.append((match.start(), NumberMention(match["number"], None)))  # 第35、42号: one letter, two proposals
     for match in _NUMBER_BY_LABEL.finditer(text):
         found.append((match.start(), NumberMention(re.sub(r"\s+", "", match["number"]), match["kind"])))
     return [mention for _, mention in sorted(found, key=lambda item: item[0])]

@@ -114,3 +114,10 @@ def test_the_assigning_notice_number_above_the_letter_is_not_its_document_number
     parsed = parse_reply(make_letter(heading=heading))
 
     assert parsed.doc_number is None
+
+
+def test_a_reply_to_several_numbers_under_one_di_hao_takes_the_first_and_warns():
+    parsed = parse_reply(make_letter(heading=("关于市政协十届二次会议第35、42号提案的答复",)))
+
+    assert parsed.proposal_number == "35"
+    assert any("35、42" in warning for warning in parsed.warnings)
