@@ -55,7 +55,7 @@ _SELF_REFERENCE_ENDINGS = {
 }
 # A line that gives another document's number: the 交办 notice that assigned the proposal, a
 # document the letter cites ("交办文号：…〔2021〕3号", "根据《…》（…〔2019〕12号）").
-_OTHER_DOCUMENT = re.compile(r"交办|转办|来文|根据|依据|按照|参照|《")
+_OTHER_DOCUMENT = re.compile(r"交办|转办|来文|根据|依据|按照|参照|》\s*[（(][^）)]*〔")
 # A class letter with 类 ("B类", "A类（已解决）"): below the signature a bare letter is not enough.
 _CLASS_WORD = re.compile(r"^[A-D]\s*类")
 # Words by which a text shows it is a reply; a text without them is not one (a news report, 011).

@@ -121,3 +121,15 @@ def test_a_reply_to_several_numbers_under_one_di_hao_takes_the_first_and_warns()
 
     assert parsed.proposal_number == "35"
     assert any("35、42" in warning for warning in parsed.warnings)
+
+
+def test_a_document_cited_in_brackets_after_its_title_in_the_heading_is_not_the_letters_number():
+    parsed = parse_reply(make_letter(heading=("关于落实《某某办法》（某政发〔2020〕3号）的提案的答复",)))
+
+    assert parsed.doc_number is None
+
+
+def test_the_letters_own_number_beside_a_title_in_book_quotes_is_read():
+    parsed = parse_reply(make_letter(heading=("资阳市教育局关于《关于加强养老服务的提案》的答复  资教函〔2021〕12号",)))
+
+    assert parsed.doc_number == "资教函〔2021〕12号"
