@@ -86,7 +86,7 @@ _NAME_SPLIT = re.compile(r"[、，,；;\s]+")
 # A person's name: two to four characters, or a name with the middle dot of minority names.
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,10}·[\u4e00-\u9fa5·]{1,20}")
 # Words a person's name never holds: what "各位代表", "市人大代表" and sentence fragments leave.
-_NOT_A_NAME = re.compile(r"人大|政协|市|县|区|省|全体|各位|广大|您|你|我|贵|的|们|本|该|此|届|次|会议")
+_NOT_A_NAME = re.compile(r"人大|政协|市|县|区|省|全体|各位|广大|大家|您|你|我|贵|的|们|本|该|此|届|次|会议")
 
 # A title in 《》 or “” (seeds 001, 003: 《》; seeds 002, 004: “”), taken where it stands as the title:
 # before 收悉/的提案/（第…号）, or ending in 建议/提案/议案.
