@@ -114,6 +114,8 @@ def _speaks_as_another_office(name: str, body: list[str]) -> str | None:
 def _read_agency(parsed: ParsedReply, header_agency: str | None, heading: list[str], closing: list[str],
                  body: list[str], meta: dict[str, str]) -> None:
     agency = find_signature_agency(closing, find_date_lines(closing))
+    if agency and header_agency and len(header_agency) > len(agency) and header_agency.endswith(agency):
+        agency = header_agency  # a signature without its place (市民政局) under a title with it (某某市民政局关于…)
     if agency is None and header_agency is not None:
         # A name above the letter may be the website's (宜昌市西陵区人民政府 over a 城管局 letter):
         # taken only when the letter's own name for itself fits it.

@@ -175,3 +175,11 @@ def test_letterhead_that_fits_the_letters_name_for_itself_is_the_agency():
     parsed = parse_reply(make_letter(heading=heading, reference=reference, closing=("感谢您的关心与支持。",)))
 
     assert parsed.agency == "西陵区城市管理局"
+
+
+def test_signature_without_its_place_takes_the_full_name_the_title_gives():
+    heading = ("苏州市民政局关于市政协十届二次会议第35号提案的答复",)
+
+    parsed = parse_reply(make_letter(heading=heading, closing=("市民政局", "2021年6月1日")))
+
+    assert parsed.agency == "苏州市民政局"
