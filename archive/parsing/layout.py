@@ -42,7 +42,7 @@ _ATTACHMENTS = re.compile(r"^附\s*件\s*[:：\d]")
 # How far above the end a signature is looked for when unknown lines follow it.
 _TRAILING_LINES = 8
 # The head of the attachments, "附件" alone or with its list.
-_ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*(?:[:：\d]|$)")
+_ATTACHMENT_HEAD = re.compile(r"^附\s*(?:件|录|表)?\s*(?:[:：\d]|$)")
 
 
 @dataclass

@@ -189,3 +189,13 @@ def test_a_heading_that_announces_the_answer_keeps_the_sections_above_it():
     sections = sections_of("一、基本情况", "我市现有养老机构30家。", "二、关于您提出的几点建议，答复如下：", "（一）关于资金。", "已安排资金。")
 
     assert titles(sections) == ["基本情况", "关于您提出的几点建议，答复如下"]
+
+
+def test_the_proposals_text_attached_after_the_signature_gives_no_sections():
+    closing = ("资阳市教育局", "2024年6月28日", "附：提案原文", "关于加强学生心理健康教育的建议", "一、存在问题",
+               "我市心理健康教师严重不足，学校心理辅导室利用率不高，家校协同机制尚不健全，需要加强。", "二、几点建议", "建议加大投入。")
+
+    parsed = parse_reply(make_letter(closing=closing))
+
+    assert titles(parsed.sections) == ["工作情况", "下一步工作打算"]
+    assert (parsed.agency, parsed.date) == ("资阳市教育局", "2024-06-28")
