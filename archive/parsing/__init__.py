@@ -45,7 +45,9 @@ __all__ = [
 
 # "主办单位：信阳市教育体育局，联系人：…" inside a letter (seed 004) or a form-style heading's
 # "答复单位：…" names the answering agency.
-_LEAD_UNIT = re.compile(r"(?:主办单位|答复单位|办理单位)\s*[:：]\s*(?P<name>[^，,。；;\s]+)")
+_LEAD_UNIT = re.compile(r"(?:主办单位|答复单位|办理单位|承办单位)\s*(?:[:：]|\s)\s*(?P<name>[^，,。；;\s]+)")
+# The place a signature left out ("苏州" + "市民政局"): place characters before the level the signature starts with.
+_WITH_ITS_PLACE = re.compile(r"[\u4e00-\u9fa5]{1,12}[省市区县州旗盟]")
 # The letter refers to its own agency only as 我局/我委 … (seed 002).
 _SELF_REFERENCE = re.compile(r"我(?:局|委|厅|办|中心|院|部|署|公司|单位)")
 # The endings of the names of offices that call themselves so.
@@ -114,7 +116,7 @@ def _speaks_as_another_office(name: str, body: list[str]) -> str | None:
 def _read_agency(parsed: ParsedReply, header_agency: str | None, heading: list[str], closing: list[str],
                  body: list[str], meta: dict[str, str]) -> None:
     agency = find_signature_agency(closing, find_date_lines(closing))
-    if agency and header_agency and len(header_agency) > len(agency) and header_agency.endswith(agency):
+    if agency and header_agency and _WITH_ITS_PLACE.fullmatch(header_agency[: -len(agency)] + agency[:1]) and header_agency.endswith(agency):
         agency = header_agency  # a signature without its place (市民政局) under a title with it (某某市民政局关于…)
     if agency is None and header_agency is not None:
         # A name above the letter may be the website's (宜昌市西陵区人民政府 over a 城管局 letter):

@@ -71,9 +71,9 @@ _BEFORE_NAME = re.compile(r".*(?:的|是|由|为|将|对|经|了|在|及|和|与
 # The lead of a joint proposal named in the letter sent to a co-signer: "由吴晓梅代表领衔、您参与联名提出的" (023).
 _LEAD_NAMED = re.compile(r"由\s*(?P<name>[\u4e00-\u9fa5·]{2,10}?)\s*(?:代表|委员)?\s*领衔")
 # A form-style heading lists the proposers: "领衔代表：周雅琴", "联名代表：吴涛、郑红" (034).
-_LEAD_LABEL = re.compile(r"^(?:领衔(?:代表|委员|人)|第一(?:提出|提案)人|提案人|提出人|建议人)\s*[:：]\s*(?P<names>.+)$")
+_LEAD_LABEL = re.compile(r"^(?:领衔(?:代表|委员|人)|第一(?:提出|提案)人|提案人|提出人|建议人)\s*(?:[:：]|\s)\s*(?P<names>.+)$")
 # The co-signers' line of such a heading.
-_CO_LABEL = re.compile(r"^(?:联名|附议)(?:代表|委员|人)?\s*[:：]\s*(?P<names>.+)$")
+_CO_LABEL = re.compile(r"^(?:联名|附议)(?:代表|委员|人)?\s*(?:[:：]|\s)\s*(?P<names>.+)$")
 # "李明等5位代表" names only the first of several (019); so does "张华、李明等代表" without the count.
 _AND_OTHERS = re.compile(r"等(?:\s*[\d一二三四五六七八九十]+\s*[位名人]|(?=\s*(?:代表|委员|同志)))")
 # Co-signers counted but not named: "您与其他5位代表联名提出的".
@@ -95,7 +95,7 @@ _AFTER_TITLE = re.compile(r"^\s*(?:的)?\s*(?:提案|建议|议案|收悉|已收
 # A title in 《》 is one wherever it stands when it ends like one.
 _TITLE_ENDING = re.compile(r"(?:建议|提案|议案)$")
 # A form-style heading gives the title by a label: "建议标题：关于…的建议" (034), "案由：关于…的提案".
-_TITLE_LABEL = re.compile(r"^(?:(?:建议|提案|议案)(?:标题|题目|名称)|案由)\s*[:：]\s*[《“]?(?P<title>[^《》“”]{2,120}?)[》”]?$")
+_TITLE_LABEL = re.compile(r"^(?:(?:建议|提案|议案)(?:标题|题目|名称)|案由)\s*(?:[:：]|\s)\s*[《“]?(?P<title>[^《》“”]{2,120}?)[》”]?$")
 # Without quotes: the 关于…的建议 phrase as written.
 # The phrase may hold a comma (关于加快老旧小区改造，提升居民生活品质的提案) and quotes
 # (关于修订《某某市养老服务条例》的提案), but not the words of a sentence about the proposal.
@@ -106,6 +106,8 @@ _ABOUT_STOP = re.compile(r"收悉|答复|办理|您|你|我(?:局|委|厅|办|�
 
 # The reply's title line names the agency before 对/关于: "资阳市教育和体育局对市政协…答复的函".
 _TITLE_AGENCY = re.compile(rf"^(?P<name>[\u4e00-\u9fa5（）()]{{2,40}}?{AGENCY_SUFFIX})\s*(?:对|关于|就)")
+# A field row naming a unit ("承办单位 某某市民政局" from a table) is no letterhead.
+_UNIT_LABEL = re.compile(r"^(?:主办|承办|办理|答复|会办|协办|发文|发布|责任)(?:单位|机关|机构|部门)")
 # A letterhead: "信阳市教育体育局" (seed 004), or "XX局文件".
 _LETTERHEAD = re.compile(r"(?P<name>.+?)(?:文件|便函|函)?$")
 
@@ -408,7 +410,7 @@ def read_heading_agency(heading_lines: list[str]) -> str | None:
         if match and agency_name(match["name"]):
             return match["name"]
         letterhead = _LETTERHEAD.fullmatch(compacted)
-        if letterhead:
+        if letterhead and not _UNIT_LABEL.match(compacted):
             name = agency_name(letterhead["name"])
             if name:
                 return name

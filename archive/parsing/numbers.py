@@ -27,7 +27,7 @@ _NUMBER_BEFORE_KIND = re.compile(
 )
 # Numbers given by a label: "提案号：123", "建议编号：D022", "编号：2025D048" (not 索引号, 文号).
 _NUMBER_BY_LABEL = re.compile(
-    r"(?:(?P<kind>提案|建议|议案)(?:编号|号)|(?<![索文])编号|案号)\s*[:：]\s*第?\s*(?P<number>[A-Za-z]{0,4}\s*\d[\dA-Za-z\-]*)"
+    r"(?:(?P<kind>提案|建议|议案)(?:编号|号)|(?<![索文息件])编号|案号)\s*(?:[:：]\s*|\s)第?\s*(?P<number>[A-Za-z]{0,4}\d[\dA-Za-z\-]*)"
 )
 
 # A document number: issuer abbreviation, year in brackets, serial, 号. The bracket pairs are

@@ -278,3 +278,21 @@ def test_a_report_on_handling_without_salutation_is_read_as_a_reply(announcement
     parsed = parse_reply(text)
 
     assert (parsed.proposer_names, parsed.proposal_title, parsed.agency) == (["王强"], "关于加强养老服务的提案", "某某市民政局")
+
+
+def test_a_form_heading_extracted_from_a_table_without_colons_is_read():
+    heading = ("建议号 0123", "建议标题 关于加强养老服务的建议", "领衔代表 王强", "附议代表 李明、赵刚", "承办单位 某某市民政局", "办理结果 A")
+
+    parsed = parse_reply(make_letter(heading=heading, salutation="王强代表：", reference="您提出的建议收悉，现答复如下：",
+                                     closing=("某某市民政局", "2021年6月1日")))
+
+    assert (parsed.proposer_names, parsed.proposal_number, parsed.proposal_title) == (
+        ["王强", "李明", "赵刚"], "0123", "关于加强养老服务的建议",
+    )
+    assert (parsed.agency, parsed.result_class) == ("某某市民政局", "A")
+
+
+def test_an_information_number_above_the_letter_is_not_the_proposal_number():
+    parsed = parse_reply(make_letter(heading=("信息编号：2021-00123", "关于加强学生心理健康教育建议的答复")))
+
+    assert parsed.proposal_number is None
