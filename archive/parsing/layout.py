@@ -39,6 +39,8 @@ _FIELD_LINES = 4
 _FIELD_END = re.compile(r"[。；;）)]$")
 # The attachment list printed between the body and the signature.
 _ATTACHMENTS = re.compile(r"^附\s*件\s*[:：\d]")
+# "如下：" with the first heading of the answer after it on the same line.
+_ANNOUNCED_HEADING = re.compile(r"如下\s*[:：]\s*(?=(?:一|1)\s*[、．.](?!\d)|[（(]\s*(?:一|1)\s*[)）])")
 # How far above the end a signature is looked for when unknown lines follow it.
 _TRAILING_LINES = 8
 # The head of the attachments, "附件" alone or with its list.
@@ -198,9 +200,17 @@ def split_letter(lines: list[str], salutation_index: int | None) -> Layout:
         # back from the end: the letter still ends at its signature date.
         attached = _signature_end(lines, start, attached)
         end = closing_start(lines[:attached], start)
-    body = rejoin(lines[start:end])
+    body = [part for paragraph in rejoin(lines[start:end]) for part in _split_after_announcement(paragraph)]
     closing = _join_wrapped_fields(lines[end:attached]) + lines[attached:]
     return Layout(heading=heading, salutation=salutation, body=body, closing=closing)
+
+
+def _split_after_announcement(paragraph: str) -> list[str]:
+    """A paragraph whose announced answer starts on its own line: "…现答复如下：一、加强组织领导。…" → two."""
+    match = _ANNOUNCED_HEADING.search(paragraph)
+    if match is None:
+        return [paragraph]
+    return [paragraph[: match.end()], paragraph[match.end() :]]
 
 
 def _signature_end(lines: list[str], start: int, stop: int) -> int:

@@ -199,3 +199,12 @@ def test_the_proposals_text_attached_after_the_signature_gives_no_sections():
 
     assert titles(parsed.sections) == ["工作情况", "下一步工作打算"]
     assert (parsed.agency, parsed.date) == ("资阳市教育局", "2024-06-28")
+
+
+def test_first_heading_on_the_line_that_announces_the_answer_is_a_section():
+    reference = "您提出的《关于加强学生心理健康教育的建议》收悉，现答复如下：一、加强组织领导。我局成立了专班。"
+
+    parsed = parse_reply(make_letter(reference=reference, body=("二、完善设施布局。新建中心30个。",)))
+
+    assert [(s.number, s.title) for s in parsed.sections] == [("一", "加强组织领导"), ("二", "完善设施布局")]
+    assert parsed.proposal_title == "关于加强学生心理健康教育的建议"
