@@ -28,7 +28,9 @@ _AGENCY_LINE = re.compile(
 )
 
 # A date standing alone, maybe after the agency on the same line or before 印发/发布.
-_DATE_LINE = re.compile(rf"(?P<before>.{{0,40}}?)\s*(?:{DATE})\s*(?P<after>.{{0,12}})")
+_DATE_LINE = re.compile(rf"(?P<before>.{{0,40}}?)\s*(?:{DATE})\s*(?P<after>.{{0,80}})")
+# A field of the closing block on the date's line ("2021年6月1日（联系人：张三，电话：…）").
+_FIELD_AFTER_DATE = re.compile(r"^[（(]?\s*(?:联\s*系\s*人|联系电话|经办人|签\s*发\s*人?|抄\s*送)\s*[:：]")
 # What may follow a date on its own line: nothing, a seal note, or the print/publish record.
 # ("2021年6月1日星期二"; "2021年6月1日（此件主动公开）" carries the disclosure note on the date's line.)
 _DATE_AFTER_SIGNATURE = re.compile(
@@ -121,7 +123,7 @@ def date_line(line: str, index: int = -1) -> DateLine | None:
         return None
     before, after = match["before"].strip(), match["after"].strip()
     printed = bool(after) and bool(_DATE_AFTER_PRINT.fullmatch(after))
-    if after and not printed and not _DATE_AFTER_SIGNATURE.fullmatch(after):
+    if after and not printed and not _DATE_AFTER_SIGNATURE.fullmatch(after) and not _FIELD_AFTER_DATE.match(after):
         return None
     if before and not agency_name(before) and not _OWN_DATE_LABEL.match(before + "："):
         return None

@@ -92,7 +92,7 @@ def read_disclosure(line: str) -> str | None:
         match = _DISCLOSURE_ALONE.fullmatch(token)
         if match:
             return match["label"]
-    if _PUBLISHED_IN_FULL.fullmatch(line):
+    if any(_PUBLISHED_IN_FULL.fullmatch(token) for token in [line, *line.split()]):
         return "主动公开"
     for token in [line, *line.split()]:
         if _NOT_PUBLIC.match(token):

@@ -183,3 +183,18 @@ def test_signature_without_its_place_takes_the_full_name_the_title_gives():
     parsed = parse_reply(make_letter(heading=heading, closing=("市民政局", "2021年6月1日")))
 
     assert parsed.agency == "苏州市民政局"
+
+
+@pytest.mark.parametrize("date_line", ["2024年6月28日（联系人：孟辉，电话：6225005）", "2024年6月28日 联系人：孟辉 电话：6225005"])
+def test_contact_on_the_date_line_keeps_date_and_contact(date_line):
+    parsed = parse_reply(make_letter(closing=("资阳市教育局", date_line)))
+
+    assert (parsed.agency, parsed.date, parsed.contact_name, parsed.contact_phone) == (
+        "资阳市教育局", "2024-06-28", "孟辉", "6225005",
+    )
+
+
+def test_published_in_full_note_on_the_signature_line_is_read():
+    parsed = parse_reply(make_letter(closing=("资阳市教育局 2024年6月28日 （此件公开发布）",)))
+
+    assert (parsed.date, parsed.disclosure) == ("2024-06-28", "主动公开")
