@@ -24,11 +24,11 @@ _HONORIFIC = re.compile(r"(?:同志|先生|女士|老师|副?主任|副?主席|�
 _ORGANISATION = re.compile(
     r"民革|民盟|民建|民进|农工|致公|九三学社|台盟|中国民主|国民党革命委员会|台湾民主自治同盟"
     r"|工商联|妇联|共青团|团市委|团县委|总工会|科协|侨联|台联|青联"
-    r"|代表团|界别|小组|党派|联合会|学会|协会|商会|[^\s]界$"
+    r"|代表团|代表组|界别|小组|党派|联合会|学会|协会|商会|[^\s]界$"
 )
 # The democratic parties, whose proposals are 党派提案; and delegations, whose are 代表团建议.
 _PARTY = re.compile(r"民革|民盟|民建|民进|农工|致公|九三学社|台盟|党派|中国国民党革命委员会|中国民主")
-_DELEGATION = re.compile(r"代表团")
+_DELEGATION = re.compile(r"代表团|代表组")
 # Words that make a "…：" line a field, not a salutation.
 _NOT_A_SALUTATION = re.compile(
     r"抄送|抄报|主送|联系|电话|签发|办理|结果|时间|日期|来源|文号|索引|附件|主题|标题|发布|位置|公开|类别|编号|地址|邮编"

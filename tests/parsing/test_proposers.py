@@ -296,3 +296,9 @@ def test_an_information_number_above_the_letter_is_not_the_proposal_number():
     parsed = parse_reply(make_letter(heading=("信息编号：2021-00123", "关于加强学生心理健康教育建议的答复")))
 
     assert parsed.proposal_number is None
+
+
+def test_a_township_deputies_group_is_a_delegation_proposer():
+    parsed = parse_reply(make_letter(salutation="城关镇代表组：", reference="你们提出的《关于加强养老服务的建议》收悉，现答复如下："))
+
+    assert (parsed.proposer_names, parsed.proposer_role, parsed.proposal_kind) == (["城关镇代表组"], None, "代表团建议")
