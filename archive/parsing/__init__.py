@@ -152,6 +152,11 @@ def _read_markers(parsed: ParsedReply, heading: list[str], closing: list[str], m
     result = next((reading for reading in readings if reading is not None), None)
     if result is not None:
         parsed.result_label, parsed.result_class = result.label, result.code
+    above = {label for line in heading if (label := read_disclosure(line))}
+    if len(above) > 1:
+        # Several labels above the letter list a website's columns (主动公开 / 依申请公开), not this letter's.
+        parsed.warnings.append(f"信函上方列出了几种公开属性（{'、'.join(sorted(above))}），像是网站栏目，未作为公开属性，请核对。")
+        heading = [line for line in heading if not read_disclosure(line)]
     for line in heading + closing + [f"公开方式：{meta['公开方式']}" if meta.get("公开方式") else ""]:
         disclosure = read_disclosure(line)
         if disclosure is not None:

@@ -96,3 +96,10 @@ def test_class_with_its_meaning_in_brackets_below_the_signature_is_read():
     parsed = parse_reply(make_letter(closing=(*CLOSING, "A类（已解决）")))
 
     assert (parsed.result_class, parsed.date) == ("A", "2024-06-28")
+
+
+def test_a_website_menu_listing_several_disclosure_labels_is_not_the_letters_disclosure():
+    parsed = parse_reply(make_letter(heading=("主动公开", "依申请公开", *HEADING)))
+
+    assert parsed.disclosure is None
+    assert any("公开属性" in warning for warning in parsed.warnings)
