@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import DATE, LOST_DATE, DateReading, read_date, read_lost_date
-from .markers import read_disclosure, read_result
+from .markers import DISCLOSURE_LABELS, read_disclosure, read_result
 from .numbers import find_doc_number
 
 # The last word of an agency's name: 局, 委员会, 办公室, 人民政府, 中心 … (the offices that answer
@@ -22,9 +22,11 @@ AGENCY_SUFFIX = (
 )
 # A line that is only an agency's name ("慈溪市教育局", "资阳市教育和体育局"); names may carry
 # a second name in brackets ("中共长春市委宣传部（长春市新闻出版局）") and a seal note.
+# A seal note beside a signature or its date: （盖章）, （代章）, （印）.
+_SEAL = r"(?:盖章|印章|公章|代章|签章|章|印)"
 _AGENCY_LINE = re.compile(
     rf"(?P<name>[\u4e00-\u9fa5（）()·]{{2,40}}?{AGENCY_SUFFIX}(?:[（(][\u4e00-\u9fa5]{{2,20}}{AGENCY_SUFFIX}[)）])?)"
-    r"(?:[（(]\s*(?:盖章|印章|公章|代章|签章|章|印)\s*[)）])?"
+    rf"(?:[（(]\s*{_SEAL}\s*[)）])?"
 )
 
 # A date standing alone, maybe after the agency on the same line or before 印发/发布.
@@ -34,8 +36,8 @@ _FIELD_AFTER_DATE = re.compile(r"^[（(]?\s*(?:联\s*系\s*人|联系电话|经�
 # What may follow a date on its own line: nothing, a seal note, or the print/publish record.
 # ("2021年6月1日星期二"; "2021年6月1日（此件主动公开）" carries the disclosure note on the date's line.)
 _DATE_AFTER_SIGNATURE = re.compile(
-    r"[（(]?\s*(?:盖章|印章|公章|代章|签章|章|印)?\s*[)）]?|(?:星期|周)[一二三四五六日天]"
-    r"|[（(]\s*(?:此件|本件)?\s*(?:公开方式\s*[:：]\s*)?(?:不同意公开|依申请公开|不予公开|同意公开|主动公开|公开发布)\s*[)）]"
+    rf"[（(]?\s*{_SEAL}?\s*[)）]?|(?:星期|周)[一二三四五六日天]"
+    rf"|[（(]\s*(?:此件|本件)?\s*(?:公开方式\s*[:：]\s*)?(?:{DISCLOSURE_LABELS}|公开发布)\s*[)）]"
 )
 _DATE_AFTER_PRINT = re.compile(r"[（(]?\s*(?:印发|印制|打印|发布|公布|发出|发)\s*[)）]?")
 # A lost-character date alone on a line (seed 001's "2024628").
@@ -57,7 +59,7 @@ _CLOSING_LABEL = re.compile(
 )
 # A contact field may follow another field on its line ("联系单位：…  联系人：张三  联系电话：…").
 _CONTACT_FIELD = re.compile(r"(?:^|\s)(?:联\s*系\s*人|联系电话|经办人)\s*[:：]")
-_CLOSING_NOTE = re.compile(r"^[（(]\s*(?:此件|本件|联系人|注|备注)|此页无正文|[（(]\s*(?:盖章|印章|公章|代章|签章|章|印)\s*[)）]$|印发$")
+_CLOSING_NOTE = re.compile(rf"^[（(]\s*(?:此件|本件|联系人|注|备注)|此页无正文|[（(]\s*{_SEAL}\s*[)）]$|印发$")
 
 # The signer: "签发人：林长" (seed 004), "签发领导：…". A name is 2–4 characters; a following field may touch it.
 # A name may be spaced out to the width of a longer one ("刘 强").

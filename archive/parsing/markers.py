@@ -30,18 +30,18 @@ _RESULT_IN_WORDS = re.compile(
 )
 
 # The five disclosure labels; the longer ones first, so 不同意公开 is not read as 同意公开.
-_DISCLOSURE = r"不同意公开|依申请公开|不予公开|同意公开|主动公开"
+DISCLOSURE_LABELS = r"不同意公开|依申请公开|不予公开|同意公开|主动公开"
 # A label in brackets: "【同意公开】" (seed 003), "（主动公开）", "[依申请公开]".
-_DISCLOSURE_IN_BRACKETS = re.compile(rf"[【\[［（(]\s*(?:此件|本件)?\s*(?P<label>{_DISCLOSURE})\s*[】\]］）)]")
+_DISCLOSURE_IN_BRACKETS = re.compile(rf"[【\[［（(]\s*(?:此件|本件)?\s*(?P<label>{DISCLOSURE_LABELS})\s*[】\]］）)]")
 # A label after a field name: "公开方式：主动公开", "公开属性：主动公开", "是否同意公开【主动公开】".
 _DISCLOSURE_BY_LABEL = re.compile(
     rf"(?:公开方式|公开属性|公开类型|公开类别|公开选项|信息公开选项|公开情况|公开意见|公开形式|是否同意公开|是否公开)"
-    rf"\s*[:：]?\s*[【\[［（(]?\s*(?P<label>{_DISCLOSURE})"
+    rf"\s*[:：]?\s*[【\[［（(]?\s*(?P<label>{DISCLOSURE_LABELS})"
 )
 # "是否同意公开：同意" answers the question with one word.
 _DISCLOSURE_ANSWER = re.compile(r"是否同意公开\s*[:：]?\s*[【\[［（(]?\s*(?P<answer>不同意|同意|是|否)\s*[】\]］）)]?$")
 # A label alone on a line, as a printed letter's closing block has it ("主动公开", seed 004).
-_DISCLOSURE_ALONE = re.compile(rf"[（(]?\s*(?:此件|本件)?\s*(?P<label>{_DISCLOSURE})\s*[）)]?")
+_DISCLOSURE_ALONE = re.compile(rf"[（(]?\s*(?:此件|本件)?\s*(?P<label>{DISCLOSURE_LABELS})\s*[）)]?")
 # "不公开" in a disclosure's place (公开方式：不公开, （此件不公开）, 是否公开：否) withholds the letter: 不予公开.
 _NOT_PUBLIC = re.compile(
     r"^(?:(?:公开方式|公开属性|公开类型|公开类别|公开选项|信息公开选项|公开形式)\s*[:：]\s*[【\[［（(]?\s*(?:不公开|不宜公开)"
