@@ -216,19 +216,38 @@ def save_parsed_reply(
     return reply
 
 
-def import_file(
-    data: bytes, filename: str, *, uploaded_by=None, publish: bool = False, agency: str | None = None, dry_run: bool = False
+def refuse_non_letter(parsed: ParsedReply) -> None:
+    """Raise when the parser found nothing a reply letter has: no proposer, title, number, agency or section."""
+    found = (parsed.proposer_names, parsed.proposal_title, parsed.proposal_number, parsed.agency, parsed.sections)
+    if not any(found):
+        raise ValidationError(
+            "这份文字不像答复函：没有找到提出人、建议或提案标题、编号、答复单位或分条答复，未予保存。"
+            "请确认上传的是答复函本身。",
+            code="not_a_letter",
+        )
+
+
+def import_text(
+    text: str, *, original: bytes | None = None, original_name: str = "", uploaded_by=None, publish: bool = False,
+    agency: str | None = None, dry_run: bool = False,
 ) -> ImportResult:
-    """Extract, parse and save one file; raises ExtractError or ValidationError (both in Chinese)."""
-    text = extract_text(data, filename, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
+    """Parse and save one letter's text (extracted from a file, or pasted); raises ValidationError in Chinese."""
     parsed = parse_reply(text)
     if agency and not parsed.agency:
         parsed = replace(parsed, agency=agency)
+    refuse_non_letter(parsed)
     if dry_run:
         refuse_duplicate(content_hash(text))
         return ImportResult(reply=None, parsed=parsed)
-    reply = save_parsed_reply(parsed, raw_text=text, original=data, original_name=filename, uploaded_by=uploaded_by, publish=publish)
+    reply = save_parsed_reply(parsed, raw_text=text, original=original, original_name=original_name,
+                              uploaded_by=uploaded_by, publish=publish)
     return ImportResult(reply=reply, parsed=parsed)
 
 
-__all__ = ["DuplicateReply", "ExtractError", "ImportResult", "content_hash", "import_file", "save_parsed_reply"]
+def import_file(data: bytes, filename: str, **options) -> ImportResult:
+    """Extract, parse and save one file; raises ExtractError or ValidationError (both in Chinese)."""
+    text = extract_text(data, filename, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
+    return import_text(text, original=data, original_name=filename, **options)
+
+
+__all__ = ["DuplicateReply", "ExtractError", "ImportResult", "content_hash", "import_file", "import_text", "save_parsed_reply"]
