@@ -1,7 +1,15 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 
+from archive import upload
+from archive.forms import UploadForm
 from archive.models import Agency, AgencyAlias, Person, Proposal, Proposer, Reply, Section, Session
+from archive.parsing import parse_reply
+from archive.review import warnings_by_field
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -54,10 +62,87 @@ class ReplyAdmin(admin.ModelAdmin):
         links = reply.proposal.proposer_links.all()
         return links[0].person if links else "—"
 
+    actions = ["publish", "unpublish"]
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
+        if "_publish" in request.POST:
+            obj.status = Reply.Status.PUBLISHED
         super().save_model(request, obj, form, change)
+
+    @admin.action(description="发布所选答复", permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Reply.Status.PUBLISHED)
+
+    @admin.action(description="撤回所选答复（改为草稿，公开页面不再显示）", permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Reply.Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        # Saved one by one, not with update(), so the search index hears of each change and the history records it.
+        changed = [reply for reply in queryset if reply.status != status]
+        for reply in changed:
+            reply.status = status
+            reply.save(update_fields=["status", "updated_at"])
+            self.log_change(request, reply, [{"changed": {"fields": ["status"]}}])
+        label = Reply.Status(status).label
+        self.message_user(request, f"{len(changed)} 件答复已改为“{label}”。", messages.SUCCESS)
+
+    # ---- the clerk's upload and review -----------------------------------------------------
+
+    def get_urls(self):
+        upload_url = path("upload/", self.admin_site.admin_view(self.upload_view), name="archive_reply_upload")
+        return [upload_url, *super().get_urls()]
+
+    def upload_view(self, request):
+        if not self.has_add_permission(request):
+            return redirect("admin:index")
+        form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+        outcomes = []
+        if form.is_bound and form.is_valid():
+            outcomes = [upload.upload_file(item, user=request.user) for item in form.cleaned_data["files"]]
+            if form.cleaned_data["text"].strip():
+                outcomes.append(upload.upload_text(form.cleaned_data["text"], user=request.user))
+            for outcome in outcomes:
+                if outcome.saved:
+                    self.log_addition(request, outcome.reply, [{"added": {}}])
+            saved = [outcome for outcome in outcomes if outcome.saved]
+            if len(outcomes) == 1 and saved:
+                self.message_user(request, "已保存为草稿。请核对下列字段，确认无误后点“保存并发布”。", messages.SUCCESS)
+                return redirect("admin:archive_reply_change", saved[0].reply.pk)
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
+                   "outcomes": outcomes, "title": "上传答复函"}
+        return TemplateResponse(request, "admin/archive/reply/upload.html", context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None or obj.status == Reply.Status.PUBLISHED or not obj.raw_text:
+            return form
+        # A draft shows the parser's warnings under the fields they concern.
+        grouped = warnings_by_field(parse_reply(obj.raw_text).warnings)
+
+        class ReviewForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for name, warnings in grouped.items():
+                    if name in self.fields:
+                        notes = format_html_join("", '<span class="parse-warning">⚠ {}</span>', ((w,) for w in warnings))
+                        self.fields[name].help_text = format_html("{}{}", notes, self.fields[name].help_text)
+
+        return ReviewForm
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        reply = self.get_object(request, object_id)
+        extra = {}
+        if reply is not None and reply.raw_text:
+            extra = {"parse_warnings": parse_reply(reply.raw_text).warnings, "source_text": reply.raw_text,
+                     "is_draft": reply.status == Reply.Status.DRAFT}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {"upload_url": reverse("admin:archive_reply_upload")} if self.has_add_permission(request) else {}
+        return super().changelist_view(request, {**extra, **(extra_context or {})})
 
 
 class ProposerInline(admin.TabularInline):

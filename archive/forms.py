@@ -1,0 +1,35 @@
+"""Forms of the clerk's upload page."""
+
+from django import forms
+
+from archive.extract import SUPPORTED_EXTENSIONS
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(sorted(SUPPORTED_EXTENSIONS))}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        # Each file is judged by the upload itself (an empty one gets its own message), so one bad
+        # file never stops the others in the form.
+        files = data if isinstance(data, (list, tuple)) else [data]
+        return [item for item in files if item]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(label="答复函文件", required=False,
+                              help_text="可一次选择多个文件：.txt（UTF-8 或 GBK）、.docx、带文字层的 .pdf、网页 .html。")
+    text = forms.CharField(label="或粘贴答复函全文", required=False, widget=forms.Textarea(attrs={"rows": 12}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("files") and not (cleaned.get("text") or "").strip():
+            raise forms.ValidationError("请选择至少一个文件，或粘贴答复函全文。")
+        return cleaned

@@ -1,0 +1,158 @@
+"""A clerk uploads letters in the admin, checks the parsed fields and publishes; bad files leave nothing."""
+
+import io
+import zipfile
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+from archive.models import Agency, Person, Proposal, Reply, Session
+from tests.conftest import SHARED_SEEDS
+
+UPLOAD = "/admin/archive/reply/upload/"
+SEED = "001_d56d4c687b8b565e.txt"  # 资阳市教育和体育局 answers 罗大成委员
+
+pytestmark = pytest.mark.usefixtures("search_index")
+
+
+def seed_bytes(name=SEED):
+    if not SHARED_SEEDS.exists():
+        pytest.skip("../shared/seeds is not beside the checkout")
+    return (SHARED_SEEDS / name).read_bytes()
+
+
+def upload(client, *files, text=""):
+    return client.post(UPLOAD, {"files": list(files), "text": text})
+
+
+def row_counts():
+    return [model.objects.count() for model in (Reply, Proposal, Agency, Person, Session)]
+
+
+def test_the_upload_page_is_linked_from_the_reply_list(clerk_client):
+    assert UPLOAD in clerk_client.get("/admin/archive/reply/").content.decode()
+    assert clerk_client.get(UPLOAD).status_code == 200
+
+
+def test_an_uploaded_letter_becomes_a_draft_and_opens_for_review(clerk_client, clerk):
+    response = upload(clerk_client, SimpleUploadedFile("zy.txt", seed_bytes()))
+
+    reply = Reply.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/archive/reply/{reply.pk}/change/"
+    assert reply.status == Reply.Status.DRAFT
+    assert reply.agency.name == "资阳市教育和体育局"
+    assert reply.uploaded_by == clerk
+    assert reply.original.read() == seed_bytes()
+    assert LogEntry.objects.filter(object_id=str(reply.pk)).exists()
+
+
+def test_the_review_page_shows_the_source_text_and_the_parsers_warnings_beside_their_fields(clerk_client):
+    letter = seed_bytes().decode("utf-8").replace("资阳市教育和体育局", "我局")
+    upload(clerk_client, text=letter)
+    reply = Reply.objects.get()
+
+    page = clerk_client.get(f"/admin/archive/reply/{reply.pk}/change/").content.decode()
+
+    assert "原文" in page and "罗大成" in page
+    assert "未能识别答复单位" in page
+    assert 'class="parse-warning"' in page  # under the agency field, not only in the list
+    assert "保存并发布" in page
+
+
+def test_a_clerk_corrects_a_field_and_publishes(clerk_client):
+    upload(clerk_client, SimpleUploadedFile("zy.txt", seed_bytes()))
+    reply = Reply.objects.get()
+    form = clerk_client.get(f"/admin/archive/reply/{reply.pk}/change/").context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
+    data.update({"proposal": reply.proposal_id, "agency": reply.agency_id, "doc_number": "资教体函〔2024〕71号",
+                 "cc": "[]", "sections-TOTAL_FORMS": "0", "sections-INITIAL_FORMS": "0", "_publish": "1"})
+    data["date"] = "2024-06-28"
+
+    response = clerk_client.post(f"/admin/archive/reply/{reply.pk}/change/", data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    reply.refresh_from_db()
+    assert reply.status == Reply.Status.PUBLISHED
+    assert reply.doc_number == "资教体函〔2024〕71号"
+
+
+def test_several_files_at_once_each_get_an_outcome(clerk_client):
+    response = upload(clerk_client, SimpleUploadedFile("a.txt", seed_bytes()),
+                      SimpleUploadedFile("b.txt", seed_bytes("003_7d0090bb08f87ea8.txt")),
+                      SimpleUploadedFile("empty.txt", b""))
+
+    page = response.content.decode()
+    assert Reply.objects.count() == 2
+    assert page.count("已保存为草稿") == 2
+    assert "empty.txt" in page and "文件为空" in page
+
+
+def test_a_duplicate_is_reported_with_a_link_to_the_reply_that_exists(clerk_client):
+    upload(clerk_client, SimpleUploadedFile("zy.txt", seed_bytes()))
+    existing = Reply.objects.get()
+
+    response = upload(clerk_client, SimpleUploadedFile("zy-again.txt", seed_bytes()))
+
+    assert Reply.objects.count() == 1
+    assert f"/admin/archive/reply/{existing.pk}/change/" in response.content.decode()
+
+
+def scanned_pdf():
+    image = Image.new("RGB", (400, 200), "white")
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawImage(ImageReader(image), 50, 500, 400, 200)
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def zip_bomb_docx():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<" + b"a" * 200_000_000 + b">")
+    return out.getvalue()
+
+
+BAD_UPLOADS = {
+    "empty": ("empty.txt", b"", "文件为空"),
+    "binary": ("data.txt", bytes(range(256)) * 40, ""),
+    "wrong encoding": ("big5.txt", "罗大成委员：您提出的建议收悉。".encode("utf-16-be")[1:] * 50, ""),
+    "exe renamed docx": ("reply.docx", b"MZ\x90\x00" + bytes(2000), ""),
+    "scanned pdf": ("scan.pdf", scanned_pdf(), "文字"),
+    "docx zip bomb": ("bomb.docx", zip_bomb_docx(), ""),
+    "not a letter": ("menu.txt", "今日菜单：米饭、青菜、豆腐汤。\n营业时间：早八点至晚八点。".encode(), "不像答复函"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_UPLOADS, ids=list(BAD_UPLOADS))
+def test_a_bad_upload_gets_a_chinese_message_and_leaves_nothing_behind(clerk_client, case):
+    name, data, words = BAD_UPLOADS[case]
+    before = row_counts()
+
+    response = upload(clerk_client, SimpleUploadedFile(name, data))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "未保存" in page and words in page
+    assert row_counts() == before
+
+
+def test_an_oversized_upload_is_refused_before_it_is_parsed(clerk_client, settings):
+    settings.ARCHIVE_MAX_UPLOAD_BYTES = 1024
+    before = row_counts()
+
+    response = upload(clerk_client, SimpleUploadedFile("zy.txt", seed_bytes()))
+
+    assert "上限" in response.content.decode()
+    assert row_counts() == before
+
+
+def test_an_empty_form_asks_for_a_file_or_text(clerk_client):
+    assert "请选择至少一个文件" in clerk_client.post(UPLOAD, {}).content.decode()
