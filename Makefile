@@ -26,6 +26,7 @@ setup: $(VENV)/.runtime
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_seed_replies
 	$(PY) manage.py ensure_admin
+	$(PY) manage.py create_clerk_group
 	$(PY) manage.py rebuild_search_index
 
 # The search indexer (the index's one writer; it restarts its worker if that dies) runs beside gunicorn.
