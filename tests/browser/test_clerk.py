@@ -1,0 +1,57 @@
+"""A clerk, in a real browser: log in, upload a seed letter, correct a field, publish, find it, withdraw it."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+
+from archive.management.commands.create_clerk_group import CLERK_GROUP
+from tests.conftest import SHARED_SEEDS
+
+pytestmark = pytest.mark.slow
+
+SEED = SHARED_SEEDS / "001_d56d4c687b8b565e.txt"
+TITLE = "构建学生心理健康长效机制的建议"
+
+
+@pytest.fixture
+def empty_site(live_server, search_index):
+    if not SEED.exists():
+        pytest.skip("../shared/seeds is not beside the checkout")
+    call_command("create_clerk_group", verbosity=0)
+    clerk = User.objects.create_user("clerk", password="clerk-pass-2024", is_staff=True)
+    clerk.groups.add(Group.objects.get(name=CLERK_GROUP))
+    return live_server.url
+
+
+@pytest.mark.parametrize("page", ["desktop"], indirect=True)
+def test_clerk_uploads_corrects_publishes_and_withdraws_a_reply(page, empty_site):
+    page.goto(f"{empty_site}/admin/login/")
+    page.fill("#id_username", "clerk")
+    page.fill("#id_password", "clerk-pass-2024")
+    page.click("input[type=submit]")
+
+    page.goto(f"{empty_site}/admin/archive/reply/")
+    page.click("text=上传答复函")
+    page.set_input_files("#id_files", str(SEED))
+    page.shot("1-upload")
+    page.click("input[value='上传并识别']")
+
+    page.wait_for_selector("text=原文")
+    page.fill("#id_doc_number", "资教体函〔2024〕71号")
+    page.shot("2-review")
+    page.click("input[name=_publish]")
+    page.wait_for_selector(".messagelist")
+
+    page.goto(f"{empty_site}/search/?q=罗大成")
+    assert page.locator(f"text={TITLE}").count() >= 1
+    page.shot("3-published")
+
+    page.goto(f"{empty_site}/admin/archive/reply/")
+    page.check("input[name=_selected_action]")
+    page.select_option("select[name=action]", "unpublish")
+    page.click("button[name=index]")
+    page.wait_for_selector(".messagelist")
+
+    page.goto(f"{empty_site}/search/?q=罗大成")
+    assert page.locator(f"text={TITLE}").count() == 0
+    page.shot("4-withdrawn")

@@ -1,0 +1,106 @@
+"""Public means public: no draft or withheld reply can be reached through any public door.
+
+Three replies share the word 鹈鹕湿地: one public, one draft, one published but 依申请公开. Each
+door is one entry in DOORS, so a new public page is covered by adding one line.
+"""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from archive.models import Reply
+
+WORD = "鹈鹕湿地"
+PUBLIC, DRAFT, ON_REQUEST = "公开甲", "草稿乙", "依申请丙"
+
+pytestmark = pytest.mark.usefixtures("search_index")
+
+
+@pytest.fixture
+def replies(make_reply, indexed):
+    def make(tag, **fields):
+        return make_reply(title=f"关于保护{WORD}{tag}的建议", agency=f"{tag}市生态环境局", proposers=(f"{tag}代表人",),
+                          body_text=f"{tag}代表人代表：\n您提出的关于保护{WORD}的建议收悉。联系电话13912345678。", **fields)
+
+    with indexed():
+        made = {PUBLIC: make(PUBLIC), DRAFT: make(DRAFT, publish=False),
+                ON_REQUEST: make(ON_REQUEST, disclosure=Reply.Disclosure.ON_REQUEST)}
+    for reply in made.values():
+        reply.original.save("reply.txt", SimpleUploadedFile("reply.txt", reply.agency.name.encode()))
+    return made
+
+
+def lead(reply):
+    return reply.proposal.proposer_links.get(position=0).person
+
+
+# Each door: a public URL for a reply (None: the door is a listing that shows replies by title).
+DOORS = {
+    "home": lambda reply: "/",
+    "reply list": lambda reply: "/replies/",
+    "reply page": lambda reply: reply.get_absolute_url(),
+    "original file": lambda reply: f"{reply.get_absolute_url()}original/",
+    "proposal page": lambda reply: reply.proposal.get_absolute_url(),
+    "agency page": lambda reply: reply.agency.get_absolute_url(),
+    "proposer page": lambda reply: lead(reply).get_absolute_url(),
+    "agency list": lambda reply: "/agencies/",
+    "search page": lambda reply: f"/search/?q={WORD}",
+    "search browse": lambda reply: "/search/",
+    "search API": lambda reply: f"/api/search/?q={WORD}",
+    "related replies": lambda reply: None,  # checked on the public reply's own page, below
+}
+
+
+def shows(client, url, reply) -> bool:
+    response = client.get(url)
+    if response.status_code == 404:
+        return False
+    assert response.status_code == 200, url
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    page = body.decode()
+    tag = reply.agency.name.removesuffix("市生态环境局")
+    return tag in page
+
+
+@pytest.mark.parametrize("door", [d for d in DOORS if d != "related replies"])
+@pytest.mark.parametrize("hidden", [DRAFT, ON_REQUEST])
+def test_a_hidden_reply_is_behind_no_public_door(client, replies, door, hidden):
+    assert not shows(client, DOORS[door](replies[hidden]), replies[hidden])
+
+
+@pytest.mark.parametrize("door", [d for d in DOORS if d != "related replies"])
+def test_the_public_reply_is_behind_every_door(client, replies, door):
+    assert shows(client, DOORS[door](replies[PUBLIC]), replies[PUBLIC])
+
+
+def test_the_public_replys_page_names_no_hidden_reply_among_its_related(client, replies):
+    page = client.get(replies[PUBLIC].get_absolute_url()).content.decode()
+    assert DRAFT not in page and ON_REQUEST not in page
+
+
+def test_search_counts_and_facets_count_only_the_public_reply(client, replies):
+    payload = client.get("/api/search/", {"q": WORD}).json()
+
+    assert payload["count"] == 1
+    assert dict(payload["facets"]["agency"]) == {f"{PUBLIC}市生态环境局": 1}
+    assert dict(payload["facets"]["proposer"]) == {f"{PUBLIC}代表人": 1}
+
+
+def test_a_personal_mobile_number_is_masked_on_the_public_page(client, replies):
+    page = client.get(replies[PUBLIC].get_absolute_url()).content.decode()
+    assert "13912345678" not in page
+
+
+@pytest.mark.parametrize("hide", ["withdraw to draft", "disclosure 不予公开"])
+def test_hiding_a_public_reply_closes_every_door_at_once(client, replies, indexed, hide):
+    reply = replies[PUBLIC]
+    urls = [DOORS[door](reply) for door in DOORS if door != "related replies"]
+
+    with indexed():
+        if hide == "withdraw to draft":
+            reply.status = Reply.Status.DRAFT
+        else:
+            reply.disclosure = Reply.Disclosure.WITHHELD
+        reply.save()
+
+    assert [url for url in urls if shows(client, url, reply)] == []
+    assert client.get("/api/search/", {"q": WORD}).json()["count"] == 0
