@@ -1,0 +1,35 @@
+"""/healthz: can the site read its database and its index, and do they hold the same replies?
+
+Counts only, so a load balancer may ask every few seconds; ``check_search_index`` compares
+reply by reply. Counts that differ while changes wait in the queue are the indexer catching up,
+not a fault.
+"""
+
+from django.db import DatabaseError
+from django.http import JsonResponse
+
+from archive.models import Reply
+from search.indexing import backend
+from search.models import IndexQueue
+
+
+def health() -> dict:
+    report: dict = {"database": "ok", "index": "ok"}
+    try:
+        report["database_replies"] = Reply.objects.public().count()
+        report["queued_changes"] = IndexQueue.objects.filter(processed_at__isnull=True).count()
+    except DatabaseError as error:
+        report["database"] = f"error: {type(error).__name__}"
+    try:
+        report["index_replies"] = backend().searcher().doc_count()
+    except Exception as error:  # a missing, unreadable or half-written index: say so, never crash
+        report["index"] = f"error: {type(error).__name__}"
+    both = report["database"] == report["index"] == "ok"
+    report["counts_agree"] = both and report["database_replies"] == report["index_replies"]
+    report["ok"] = both and (report["counts_agree"] or report["queued_changes"] > 0)
+    return report
+
+
+def healthz(request):
+    report = health()
+    return JsonResponse(report, status=200 if report["ok"] else 503, json_dumps_params={"ensure_ascii": False})
