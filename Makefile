@@ -41,9 +41,13 @@ run: setup serve
 browser:
 	@sh scripts/install_browser.sh
 
-# pytest exits 5 when it collected nothing: that is a failure of the suite, never a pass.
+# Every test on SQLite (the embedded default), then every database test again on a throwaway
+# PostgreSQL server that scripts/with_postgres.sh installs, starts and removes (the browser tests
+# exercise pages, not the database, so they run once). pytest exits 5 when it collected nothing:
+# that is a failure of the suite, never a pass.
 test: $(VENV)/.dev browser
 	$(PY) -m pytest $(PYTEST_ARGS)
+	sh scripts/with_postgres.sh $(PY) -m pytest -m "not slow" -p no:cacheprovider $(PYTEST_ARGS)
 
 clean-venv:
 	rm -rf $(VENV)

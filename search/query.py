@@ -34,6 +34,8 @@ TEXT = "text"
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "＂": '"', "－": "-", "—": "-", "\u3000": " "})
 _LEXEME = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+)')
 _SINGLE_HAN = re.compile(r"^[\u3400-\u9fff]$")
+# Control characters mean nothing in a query, and PostgreSQL refuses a NUL in any text it is sent.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -148,7 +150,7 @@ class SearchParams:
         """Read only whitelisted parameters; anything malformed is ignored, never an error."""
         filters: dict[str, list[str]] = {}
         for name in FILTERS:
-            values = [v.strip()[:100] for v in data.getlist(name) if v.strip()]
+            values = [_CONTROL.sub("", v).strip()[:100] for v in data.getlist(name) if v.strip()]
             if values:
                 filters[name] = list(dict.fromkeys(values))[:5]
         # haystack-style selected_facets=agency_exact:慈溪市教育局
@@ -162,7 +164,7 @@ class SearchParams:
         except (TypeError, ValueError):
             page = 1
         return cls(
-            q=data.get("q", "")[:2_000],
+            q=_CONTROL.sub("", data.get("q", "")[:2_000]),
             filters=filters,
             date_from=_date_or_none(data.get("date_from")),
             date_to=_date_or_none(data.get("date_to")),

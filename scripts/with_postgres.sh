@@ -1,0 +1,40 @@
+#!/bin/sh
+# Run a command against a throwaway PostgreSQL server: scripts/with_postgres.sh COMMAND...
+# Installs Debian's postgresql when missing (as root), starts a fresh cluster on 127.0.0.1:$PG_PORT
+# (default 54329) with DATABASE_URL pointing at it, runs COMMAND, and always stops and removes
+# the cluster. PostgreSQL refuses to run as root, so as root the server runs as user postgres.
+set -eu
+
+PG_PORT=${PG_PORT:-54329}
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+        echo "PostgreSQL 测试需要 Debian 的 postgresql 软件包：请以 root 运行，或手动 apt-get install postgresql。" >&2
+        exit 1
+    fi
+    echo "安装 PostgreSQL（仅测试用）……"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=300 update -qq
+    apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends postgresql >/dev/null
+fi
+BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+DIR=$(mktemp -d /tmp/archive-pg.XXXXXX)
+
+as_server_user() {
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+[ "$(id -u)" -eq 0 ] && chown postgres "$DIR"
+stop() {
+    as_server_user "$BIN/pg_ctl" -D "$DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$DIR"
+}
+trap stop EXIT INT TERM
+
+as_server_user "$BIN/initdb" -D "$DIR/data" -U archive --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+# Durability is pointless for a test cluster; without fsync the suite runs several times faster.
+as_server_user "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w start \
+    -o "-p $PG_PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    >/dev/null
+
+DATABASE_URL="postgres://archive@127.0.0.1:$PG_PORT/postgres" "$@"
