@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from archive.privacy import mask_personal_numbers
+
 WINDOW = 90  # characters in one excerpt
 BEFORE = 24  # characters shown before the first match in a window
 MAX_EXCERPTS = 2
@@ -44,6 +46,8 @@ def mark(text: str, pattern: re.Pattern | None) -> SafeString:
 
 
 def _window(text: str, start: int, pattern: re.Pattern | None) -> SafeString:
+    # Masked before cutting (masking keeps the length), so a window never shows half a number unmasked.
+    text = mask_personal_numbers(text)
     begin = max(0, start - BEFORE)
     end = min(len(text), begin + WINDOW)
     piece = re.sub(r"\s+", " ", text[begin:end]).strip()
