@@ -85,9 +85,11 @@ def test_search_counts_and_facets_count_only_the_public_reply(client, replies):
     assert dict(payload["facets"]["proposer"]) == {f"{PUBLIC}代表人": 1}
 
 
-def test_a_personal_mobile_number_is_masked_on_the_public_page(client, replies):
-    page = client.get(replies[PUBLIC].get_absolute_url()).content.decode()
-    assert "13912345678" not in page
+@pytest.mark.parametrize("url", ["reply page", f"/search/?q={WORD}", f"/api/search/?q={WORD}"])
+def test_a_personal_mobile_number_is_masked_wherever_the_letter_is_shown(client, replies, url):
+    url = replies[PUBLIC].get_absolute_url() if url == "reply page" else url
+    page = client.get(url).content.decode()
+    assert "139" in page and "13912345678" not in page
 
 
 @pytest.mark.parametrize("hide", ["withdraw to draft", "disclosure 不予公开"])
