@@ -92,6 +92,10 @@ def test_a_personal_mobile_number_is_masked_wherever_the_letter_is_shown(client,
     assert "139" in page and "13912345678" not in page
 
 
+def test_a_personal_mobile_number_cannot_be_searched_for(client, replies):
+    assert client.get("/api/search/", {"q": "13912345678"}).json()["count"] == 0
+
+
 @pytest.mark.parametrize("hide", ["withdraw to draft", "disclosure 不予公开"])
 def test_hiding_a_public_reply_closes_every_door_at_once(client, replies, indexed, hide):
     reply = replies[PUBLIC]
