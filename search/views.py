@@ -2,6 +2,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 
 from search.query import SearchParams, search
+from search.ratelimit import rate_limited
 
 
 def search_page(request):
@@ -10,6 +11,7 @@ def search_page(request):
     return render(request, template, {"results": results, "params": results.params})
 
 
+@rate_limited
 def search_api(request):
     results = search(SearchParams.from_querydict(request.GET))
     return JsonResponse(api_payload(request, results), json_dumps_params={"ensure_ascii": False})

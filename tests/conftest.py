@@ -12,6 +12,14 @@ _unique = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    # The search API's rate limit counts in the cache: every test starts with a clean count.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_files(settings, tmp_path):
     # Uploaded originals go to a temporary folder, and static files need no collectstatic run.
     settings.MEDIA_ROOT = tmp_path / "originals"
