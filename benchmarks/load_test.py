@@ -1,0 +1,200 @@
+"""Load test: gunicorn serving a generated archive to concurrent readers while a clerk's bulk upload runs.
+
+Readers mix searches, facet clicks, reply pages and API calls; at the same time ``import_replies
+--publish`` saves UPLOADS new letters through the parser, and the indexer process indexes them.
+Prints throughput and p50/p95/p99 per kind of request and the errors; then checks that every
+upload was saved and that the index agrees with the database. Exits non-zero if not.
+
+Loopback only and bounded: it stops after REQUESTS requests or SECONDS seconds, whichever first.
+
+    .venv/bin/python benchmarks/load_test.py          # N=2000 CLIENTS=8 REQUESTS=3000 SECONDS=120 UPLOADS=100
+    N=10000 .venv/bin/python benchmarks/load_test.py  # the issue's size; generating 10k takes ~8 min here
+
+Not a test: the numbers depend on the machine. Uses a throw-away data dir; PORT (8150) for gunicorn.
+"""
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import CITIES, OFFICES, letter_text  # noqa: E402
+from benchmarks.search_bench import QUERIES  # noqa: E402
+
+SETTINGS = {name: int(os.environ.get(name, default)) for name, default in
+            [("N", 2000), ("CLIENTS", 8), ("REQUESTS", 3000), ("SECONDS", 120), ("UPLOADS", 100), ("PORT", 8150)]}
+MIX = [("search", 4), ("facet", 2), ("reply", 5), ("api", 2)]
+
+
+def prepare(env, data_dir: Path) -> None:
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from benchmarks.corpus import generate
+    from search.indexing import rebuild
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    print(f"Generating {SETTINGS['N']} replies in {data_dir} …", flush=True)
+    seconds, per_letter = generate(SETTINGS["N"])
+    print(f"  {seconds:.0f} s, {per_letter} characters per letter; indexing …", flush=True)
+    started = time.perf_counter()
+    rebuild()
+    print(f"  indexed in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def get(base: str, path: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(base + path, timeout=30) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except OSError:
+        status = 0  # refused, reset or timed out
+    return status, (time.perf_counter() - started) * 1000
+
+
+def request_path(rng: random.Random, kind: str) -> str:
+    query = urllib.parse.quote(rng.choice(QUERIES))
+    if kind == "search":
+        return f"/search/?q={query}" + ("&sort=date" if rng.random() < 0.3 else "")
+    if kind == "facet":
+        agency = urllib.parse.quote(f"{rng.choice(CITIES)}市{rng.choice(OFFICES)}")
+        return f"/search/?q={query}&agency={agency}"
+    if kind == "api":
+        return f"/api/search/?q={query}"
+    return f"/replies/{rng.randint(1, SETTINGS['N'])}/"
+
+
+def read_load(base: str) -> dict[str, list[tuple[int, float]]]:
+    results: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    lock = threading.Lock()
+    deadline = time.monotonic() + SETTINGS["SECONDS"]
+    budget = iter(range(SETTINGS["REQUESTS"]))
+    kinds = [kind for kind, weight in MIX for _ in range(weight)]
+
+    def client(number: int) -> None:
+        rng = random.Random(number)
+        while time.monotonic() < deadline:
+            with lock:
+                if next(budget, None) is None:
+                    return
+            kind = rng.choice(kinds)
+            outcome = get(base, request_path(rng, kind))
+            with lock:
+                results[kind].append(outcome)
+
+    with ThreadPoolExecutor(SETTINGS["CLIENTS"]) as pool:
+        list(pool.map(client, range(SETTINGS["CLIENTS"])))
+    return results
+
+
+def percentile(times: list[float], q: int) -> float:
+    return statistics.quantiles(times, n=100)[q - 1] if len(times) > 1 else (times[0] if times else 0.0)
+
+
+def report(results, seconds: float) -> int:
+    total = sum(len(outcomes) for outcomes in results.values())
+    print(f"\n{total} requests in {seconds:.1f} s = {total / seconds:.1f} requests/s "
+          f"({SETTINGS['CLIENTS']} clients, {SETTINGS['N']} replies)")
+    print(f"{'kind':8} {'count':>6} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    errors = 0
+    for kind, _ in MIX:
+        outcomes = results.get(kind, [])
+        times = [ms for _, ms in outcomes]
+        failed = sum(1 for status, _ in outcomes if status == 0 or status >= 500)
+        errors += failed
+        print(f"{kind:8} {len(outcomes):6} {len(outcomes) / seconds:7.1f} {percentile(times, 50):8.1f} "
+              f"{percentile(times, 95):8.1f} {percentile(times, 99):8.1f} {failed:7}")
+    statuses = sorted({status for outcomes in results.values() for status, _ in outcomes})
+    print(f"HTTP statuses seen: {statuses}")
+    return errors
+
+
+def wait_for(base: str, path: str, ok, seconds: float):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + path, timeout=5) as response:
+                body = json.loads(response.read())
+                if ok(body):
+                    return body
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.5)
+    return None
+
+
+def main() -> int:
+    data_dir = Path(tempfile.mkdtemp(prefix="archive-load-"))
+    # The API's per-client limit would turn this one loopback client into 429s: lift it for the run.
+    env = {**os.environ, "ARCHIVE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "config.settings",
+           "GUNICORN_BIND": f"127.0.0.1:{SETTINGS['PORT']}", "SEARCH_API_RATE_LIMIT": "1000000"}
+    env.pop("DATABASE_URL", None)  # always the throw-away SQLite under data_dir, never a real database
+    prepare(env, data_dir)
+    uploads = data_dir / "uploads"
+    uploads.mkdir()
+    rng = random.Random(99)
+    for serial in range(SETTINGS["UPLOADS"]):
+        (uploads / f"letter-{serial:04d}.txt").write_text(letter_text(rng, 1_000_000 + serial), encoding="utf-8")
+
+    base = f"http://127.0.0.1:{SETTINGS['PORT']}"
+    gunicorn = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "--config", "config/gunicorn.conf.py",
+                                 "--access-logfile", "/dev/null", "config.wsgi"], cwd=ROOT, env=env)
+    indexer = subprocess.Popen([sys.executable, "manage.py", "run_search_indexer"], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL)
+    try:
+        if wait_for(base, "/healthz", lambda body: body.get("ok"), 60) is None:
+            print("gunicorn did not become healthy in 60 s")
+            return 1
+        for path in ["/", "/search/?q=" + urllib.parse.quote("心理"), "/replies/1/"]:  # warm every worker a little
+            get(base, path)
+        print(f"Load: {SETTINGS['CLIENTS']} clients, up to {SETTINGS['REQUESTS']} requests or {SETTINGS['SECONDS']} s; "
+              f"uploading {SETTINGS['UPLOADS']} letters at the same time …", flush=True)
+        started = time.perf_counter()
+        upload = subprocess.Popen([sys.executable, "manage.py", "import_replies", str(uploads), "--publish"],
+                                  cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        results = read_load(base)
+        seconds = time.perf_counter() - started
+        upload_output, _ = upload.communicate(timeout=600)
+        upload_seconds = time.perf_counter() - started
+        errors = report(results, seconds)
+
+        print(f"\nUpload: exit {upload.returncode} after {upload_seconds:.0f} s; last line: "
+              f"{upload_output.strip().splitlines()[-1] if upload_output.strip() else '—'}")
+        expected = SETTINGS["N"] + SETTINGS["UPLOADS"]
+        health = wait_for(base, "/healthz", lambda body: body.get("counts_agree") and body["database_replies"] == expected, 120)
+        final = health or wait_for(base, "/healthz", lambda body: True, 5)
+        print(f"Database {final and final.get('database_replies')} replies (expected {expected}), "
+              f"index {final and final.get('index_replies')}, agree: {bool(health)}")
+        check = subprocess.run([sys.executable, "manage.py", "check_search_index"], cwd=ROOT, env=env,
+                               capture_output=True, text=True)
+        print(f"check_search_index: exit {check.returncode} — {check.stdout.strip().splitlines()[-1:]}")
+        return 0 if (errors == 0 and upload.returncode == 0 and health and check.returncode == 0) else 1
+    finally:
+        for process in (gunicorn, indexer):
+            process.terminate()
+            process.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
