@@ -110,6 +110,15 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'archive.sqlite3'}"),
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers, the indexer and a bulk import share one file. WAL lets readers go on
+    # while one writes; IMMEDIATE transactions take the write lock up front and wait for it (timeout, in
+    # seconds) instead of failing with "database is locked" halfway through. The load test found that.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Admin logins are throttled by django-axes: after LOGIN_FAILURE_LIMIT wrong passwords for one

@@ -103,3 +103,27 @@ def test_imported_reply_keeps_its_original_file(letters):
 
     reply = Reply.objects.get()
     assert reply.original.read() == seed.read_bytes()
+
+
+def test_import_replies_reports_a_database_error_for_that_file_and_goes_on(letters, capsys, monkeypatch):
+    from django.db import OperationalError
+
+    from archive.management.commands import import_replies
+
+    real = import_replies.import_file
+    calls = iter([OperationalError("database is locked")])
+
+    def flaky(*args, **kwargs):
+        error = next(calls, None)
+        if error:
+            raise error
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(import_replies, "import_file", flaky)
+
+    with pytest.raises(CommandError, match="1 个文件未能导入"):
+        call_command("import_replies", str(letters))
+
+    captured = capsys.readouterr()
+    assert "数据库错误" in captured.out + captured.err
+    assert Reply.objects.count() == 4

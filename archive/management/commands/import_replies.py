@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from archive.extract import SUPPORTED_EXTENSIONS, ExtractError
 from archive.ingest import DuplicateReply, import_file
@@ -55,6 +56,8 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {path.name}：{error.message}")
             except (ExtractError, ValidationError, OSError) as error:
                 failed.append((path, error.messages[0] if isinstance(error, ValidationError) else str(error)))
+            except DatabaseError as error:  # this file's transaction was rolled back; the next may get through
+                failed.append((path, f"数据库错误，未保存：{error}"))
             if options["verbosity"] > 0:
                 self.stdout.write(f"\r[{done}/{len(files)}] {path.name}", ending="\n" if done == len(files) else "")
                 self.stdout.flush()
