@@ -8,14 +8,7 @@ set -eu
 PG_PORT=${PG_PORT:-54329}
 
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
-        echo "PostgreSQL 测试需要 Debian 的 postgresql 软件包：请以 root 运行，或手动 apt-get install postgresql。" >&2
-        exit 1
-    fi
-    echo "安装 PostgreSQL（仅测试用）……"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get -o DPkg::Lock::Timeout=300 update -qq
-    apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends postgresql >/dev/null
+    sh "$(dirname "$0")/apt_install.sh" "PostgreSQL 测试" postgresql
 fi
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 DIR=$(mktemp -d /tmp/archive-pg.XXXXXX)
