@@ -120,6 +120,18 @@ def test_rebuild_switches_to_a_new_index_and_never_empties_the_live_one(make_rep
     assert total("双减") == 2 and total() == 3
 
 
+def test_a_rebuild_leaves_no_queued_change_for_the_indexer_to_redo(make_reply, settings):
+    settings.SEARCH_DRAIN_ON_COMMIT = False
+    for _ in range(3):
+        make_reply()  # each save queues its reply several times (reply, proposal, proposers, agency …)
+    assert IndexQueue.objects.filter(processed_at__isnull=True).exists()
+
+    call_command("rebuild_search_index", verbosity=0)
+
+    assert not IndexQueue.objects.filter(processed_at__isnull=True).exists()
+    assert total() == 3
+
+
 def test_haystacks_rebuild_index_also_works(make_reply, indexed):
     with indexed():
         make_reply(body_text="双减落实。")
