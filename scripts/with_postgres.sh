@@ -1,11 +1,12 @@
 #!/bin/sh
 # Run a command against a throwaway PostgreSQL server: scripts/with_postgres.sh COMMAND...
 # Installs Debian's postgresql when missing (as root), starts a fresh cluster on 127.0.0.1:$PG_PORT
-# (default 54329) with DATABASE_URL pointing at it, runs COMMAND, and always stops and removes
+# (default: a free port) with DATABASE_URL pointing at it, runs COMMAND, and always stops and removes
 # the cluster. PostgreSQL refuses to run as root, so as root the server runs as user postgres.
 set -eu
 
-PG_PORT=${PG_PORT:-54329}
+# A free port unless PG_PORT says otherwise, so two test runs on one machine do not collide.
+PG_PORT=${PG_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     sh "$(dirname "$0")/apt_install.sh" "PostgreSQL 测试" postgresql
