@@ -32,7 +32,7 @@ from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTItem, LTTextLine
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-__all__ = ["MAX_BYTES", "SUPPORTED_EXTENSIONS", "ExtractError", "extract_text"]
+__all__ = ["MAX_BYTES", "SUPPORTED_EXTENSIONS", "ExtractError", "extract_text", "refuse_oversized"]
 
 SUPPORTED_EXTENSIONS = (".txt", ".docx", ".pdf", ".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
@@ -66,13 +66,18 @@ def extract_text(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> s
         shown = extension or "（没有扩展名）"
         raise ExtractError(f"不支持的文件类型 {shown}：请上传 {_SUPPORTED_LIST} 文件。")
     # Size first: nothing below may spend time or memory on a file we would refuse anyway.
-    if len(data) > max_bytes:
-        raise ExtractError(f"文件超过 {_size_label(max_bytes)} 的上限，请拆分或压缩后再上传。")
+    refuse_oversized(len(data), max_bytes)
     if not data:
         raise ExtractError("文件为空。")
     _refuse_disguised(data, extension)
     reader = {".txt": _txt_text, ".docx": _docx_text, ".pdf": _pdf_text, ".html": _html_text, ".htm": _html_text}
     return _tidy(reader[extension](data))
+
+
+def refuse_oversized(size: int, max_bytes: int = MAX_BYTES) -> None:
+    """Raise ExtractError for a file over the limit; callers holding only its size can check before reading it."""
+    if size > max_bytes:
+        raise ExtractError(f"文件超过 {_size_label(max_bytes)} 的上限，请拆分或压缩后再上传。")
 
 
 def _size_label(size: int) -> str:

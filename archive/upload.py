@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from archive.extract import ExtractError, extract_text
+from archive.extract import ExtractError, extract_text, refuse_oversized
 from archive.ingest import DuplicateReply, import_text
 from archive.models import Reply
 
@@ -28,17 +28,12 @@ class Outcome:
         return self.reply is not None
 
 
-def _size_label(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB"
-
-
 def upload_file(uploaded, *, user) -> Outcome:
     """Save one uploaded file as a draft, or say in Chinese why not."""
     limit = settings.ARCHIVE_MAX_UPLOAD_BYTES
-    if uploaded.size > limit:  # refused before it is read into memory
-        return Outcome(uploaded.name, error=f"文件超过 {_size_label(limit)} 的上限，请拆分或压缩后再上传。")
-    data = uploaded.read()
     try:
+        refuse_oversized(uploaded.size, limit)  # before the file is read into memory
+        data = uploaded.read()
         text = extract_text(data, uploaded.name, max_bytes=limit)
     except ExtractError as error:
         return Outcome(uploaded.name, error=str(error))
