@@ -1,16 +1,11 @@
 """A clerk uploads letters in the admin, checks the parsed fields and publishes; bad files leave nothing."""
 
-import io
-import zipfile
-
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen import canvas
 
 from archive.models import Agency, Person, Proposal, Reply, Session
+from tests.bad_files import scanned_pdf, zip_bomb_docx
 from tests.conftest import SHARED_SEEDS
 
 UPLOAD = "/admin/archive/reply/upload/"
@@ -100,24 +95,6 @@ def test_a_duplicate_is_reported_with_a_link_to_the_reply_that_exists(clerk_clie
 
     assert Reply.objects.count() == 1
     assert f"/admin/archive/reply/{existing.pk}/change/" in response.content.decode()
-
-
-def scanned_pdf():
-    image = Image.new("RGB", (400, 200), "white")
-    out = io.BytesIO()
-    page = canvas.Canvas(out)
-    page.drawImage(ImageReader(image), 50, 500, 400, 200)
-    page.showPage()
-    page.save()
-    return out.getvalue()
-
-
-def zip_bomb_docx():
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", b"<" + b"a" * 200_000_000 + b">")
-    return out.getvalue()
 
 
 BAD_UPLOADS = {

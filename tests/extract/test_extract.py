@@ -12,14 +12,13 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from PIL import Image, ImageDraw
 from reportlab.lib.pdfencrypt import StandardEncryption
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from archive.extract import SUPPORTED_EXTENSIONS, ExtractError, extract_text
+from tests.bad_files import scanned_pdf, zip_bomb_docx
 
 OPENING = (
     "您提出的《关于构建学生心理健康长效机制的建议》收悉。"
@@ -331,12 +330,7 @@ def test_docx_text_box_is_read_once_though_word_stores_it_twice():
 
 
 def test_docx_zip_bomb_is_refused_before_it_is_inflated():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", b" " * (60 * 1024 * 1024))
-
-    assert "压缩炸弹" in refusal(buffer.getvalue(), "答复函.docx")
+    assert "压缩炸弹" in refusal(zip_bomb_docx(), "答复函.docx")
 
 
 def test_exe_renamed_docx_is_refused_as_disguised():
@@ -457,16 +451,8 @@ def test_pdf_of_several_pages_reads_every_page():
 
 
 def test_scanned_pdf_without_a_text_layer_is_refused():
-    image = Image.new("L", (300, 200), 255)
-    ImageDraw.Draw(image).rectangle((20, 20, 280, 60), fill=0)
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer)
-    pdf.drawImage(ImageReader(image), 72, 500, width=450, height=300)
-    pdf.showPage()
-    pdf.save()
-
     assert (
-        refusal(buffer.getvalue(), "扫描件.pdf")
+        refusal(scanned_pdf(), "扫描件.pdf")
         == "这个 PDF 没有文字层（可能是扫描件），请上传带文字的 PDF 或 Word 文件。"
     )
 
