@@ -103,7 +103,7 @@ BAD_UPLOADS = {
     "wrong encoding": ("big5.txt", "罗大成委员：您提出的建议收悉。".encode("utf-16-be")[1:] * 50, ""),
     "exe renamed docx": ("reply.docx", b"MZ\x90\x00" + bytes(2000), ""),
     "scanned pdf": ("scan.pdf", scanned_pdf(), "文字"),
-    "docx zip bomb": ("bomb.docx", zip_bomb_docx(), ""),
+    "docx zip bomb": ("bomb.docx", zip_bomb_docx(), "压缩炸弹"),
     "not a letter": ("menu.txt", "今日菜单：米饭、青菜、豆腐汤。\n营业时间：早八点至晚八点。".encode(), "不像答复函"),
 }
 
