@@ -24,6 +24,13 @@ class YearFilter(admin.SimpleListFilter):
         return queryset.filter(date__year=self.value()) if self.value() else queryset
 
 
+def _review_warnings(reply: Reply) -> list[str]:
+    """The parser's warnings on a reply's raw text, parsed once per request: the form and the page both show them."""
+    if not hasattr(reply, "_review_warnings"):
+        reply._review_warnings = parse_reply(reply.raw_text).warnings if reply.raw_text else []
+    return reply._review_warnings
+
+
 class SectionInline(admin.StackedInline):
     model = Section
     extra = 0
@@ -120,7 +127,7 @@ class ReplyAdmin(admin.ModelAdmin):
         if obj is None or obj.status == Reply.Status.PUBLISHED or not obj.raw_text:
             return form
         # A draft shows the parser's warnings under the fields they concern.
-        grouped = warnings_by_field(parse_reply(obj.raw_text).warnings)
+        grouped = warnings_by_field(_review_warnings(obj))
 
         class ReviewForm(form):
             def __init__(self, *args, **kwargs):
@@ -132,13 +139,11 @@ class ReplyAdmin(admin.ModelAdmin):
 
         return ReviewForm
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        reply = self.get_object(request, object_id)
-        extra = {}
-        if reply is not None and reply.raw_text:
-            extra = {"parse_warnings": parse_reply(reply.raw_text).warnings, "source_text": reply.raw_text,
-                     "is_draft": reply.status == Reply.Status.DRAFT}
-        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.raw_text:
+            context.update(parse_warnings=_review_warnings(obj), source_text=obj.raw_text,
+                           is_draft=obj.status == Reply.Status.DRAFT)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changelist_view(self, request, extra_context=None):
         extra = {"upload_url": reverse("admin:archive_reply_upload")} if self.has_add_permission(request) else {}
