@@ -154,13 +154,12 @@ class Comparison:
 def compare() -> Comparison:
     """What the index and the database disagree on (by id, and by the date of each indexed document)."""
     target = backend()
-    searcher = target.searcher()
-    indexed = {int(fields[DJANGO_ID]) for fields in searcher.all_stored_fields() if fields.get(DJANGO_ID)}
+    stored = {int(f[DJANGO_ID]): f for f in target.searcher().all_stored_fields() if f.get(DJANGO_ID)}
+    indexed = set(stored)
     public = set(Reply.objects.public().values_list("pk", flat=True))
     # A document whose stored facet values differ from the database's is stale (an edit that never arrived).
     index = reply_index()
     stale = set()
-    stored = {int(f[DJANGO_ID]): f for f in searcher.all_stored_fields() if f.get(DJANGO_ID)}
     for reply in index.index_queryset().filter(pk__in=indexed & public):
         doc = target.document(index, reply) or {}
         fields = stored[reply.pk]
