@@ -72,8 +72,15 @@ def test_the_public_reply_is_behind_every_door(client, replies, door):
     assert shows(client, DOORS[door](replies[PUBLIC]), replies[PUBLIC])
 
 
-def test_the_public_replys_page_names_no_hidden_reply_among_its_related(client, replies):
+def test_the_public_replys_page_names_no_hidden_reply_among_its_related(client, replies, make_reply, indexed):
+    with indexed():  # a second public reply on the topic, so the related list is not empty anyway
+        make_reply(title=f"关于{WORD}生态修复的建议", agency="戊市生态环境局", proposers=("戊代表人",),
+                   body_text=f"戊代表人代表：\n您提出的关于保护{WORD}的建议收悉。")
+
     page = client.get(replies[PUBLIC].get_absolute_url()).content.decode()
+
+    related = page[page.index('id="related-heading"'):]
+    assert "生态修复" in related
     assert DRAFT not in page and ON_REQUEST not in page
 
 
