@@ -75,3 +75,20 @@ def search_index(settings, tmp_path):
 def indexed(django_capture_on_commit_callbacks):
     """Use as ``with indexed(): make_reply(...)``: the replies are searchable when the block ends."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+CLERK_PASSWORD = "clerk-pass-2024"
+
+
+@pytest.fixture
+def clerk(db):
+    """A staff account in the clerks' group, as `make run` sets it up."""
+    from django.contrib.auth.models import Group, User
+    from django.core.management import call_command
+
+    from archive.management.commands.create_clerk_group import CLERK_GROUP
+
+    call_command("create_clerk_group", verbosity=0)
+    user = User.objects.create_user("clerk", password=CLERK_PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=CLERK_GROUP))
+    return user

@@ -1,11 +1,8 @@
 """A clerk, in a real browser: log in, upload a seed letter, correct a field, publish, find it, withdraw it."""
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 
-from archive.management.commands.create_clerk_group import CLERK_GROUP
-from tests.conftest import SHARED_SEEDS
+from tests.conftest import CLERK_PASSWORD, SHARED_SEEDS
 
 pytestmark = pytest.mark.slow
 
@@ -14,12 +11,9 @@ TITLE = "构建学生心理健康长效机制的建议"
 
 
 @pytest.fixture
-def empty_site(live_server, search_index):
+def empty_site(live_server, search_index, clerk):
     if not SEED.exists():
         pytest.skip("../shared/seeds is not beside the checkout")
-    call_command("create_clerk_group", verbosity=0)
-    clerk = User.objects.create_user("clerk", password="clerk-pass-2024", is_staff=True)
-    clerk.groups.add(Group.objects.get(name=CLERK_GROUP))
     return live_server.url
 
 
@@ -27,7 +21,7 @@ def empty_site(live_server, search_index):
 def test_clerk_uploads_corrects_publishes_and_withdraws_a_reply(page, empty_site):
     page.goto(f"{empty_site}/admin/login/")
     page.fill("#id_username", "clerk")
-    page.fill("#id_password", "clerk-pass-2024")
+    page.fill("#id_password", CLERK_PASSWORD)
     page.click("input[type=submit]")
 
     page.goto(f"{empty_site}/admin/archive/reply/")
