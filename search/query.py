@@ -12,7 +12,7 @@ Filters are whitelisted (``search.facets.FILTERS``). Hits are read back through
 import difflib
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Prefetch
 from django.http import QueryDict
@@ -268,9 +268,7 @@ def _filter_query(params: SearchParams, skip: tuple[str, str] | None = None) -> 
     return wq.And(terms) if terms else None
 
 
-def _datetime(day: date):
-    from datetime import datetime
-
+def _datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
