@@ -6,6 +6,7 @@ place and office names.
 """
 
 import re
+from collections import Counter
 
 KEYWORD_COUNT = 8
 # Parts of speech worth a topic: nouns, other proper nouns, verbal nouns, idioms (jieba's tags).
@@ -20,17 +21,26 @@ _PLACE_OR_OFFICE = re.compile(r"^(.{2,}[省市县区镇]|.+局)$")
 
 
 def extract_keywords(title: str, body_text: str) -> list[str]:
-    """Up to eight topic words of a reply, the most characteristic first."""
+    """Up to eight topic words of a reply, the most characteristic first (TF-IDF with jieba's IDF table)."""
     import jieba.analyse
+    import jieba.posseg
 
     # The project dictionary (心理健康教育 as one word) and jieba's cache under the data dir.
     from search.analysis import load_jieba
 
     load_jieba()
+    tfidf = jieba.analyse.default_tfidf
     # The title is the proposal's own summary of its topic: weigh it as much as the letter.
     text = f"{title}\n" * 3 + body_text
-    words = jieba.analyse.extract_tags(text, topK=KEYWORD_COUNT * 3, allowPOS=_TOPIC_POS)
-    return [w for w in words if w not in _GENRE_WORDS and not _PLACE_OR_OFFICE.match(w) and len(w) > 1][:KEYWORD_COUNT]
+    # jieba.analyse.extract_tags would tag with the HMM on, which finds few topic words the dictionary
+    # lacks and costs four fifths of a bulk import's time; dictionary words only, as the index does.
+    counts = Counter(
+        word for word, tag in jieba.posseg.dt.cut(text, HMM=False)
+        if tag in _TOPIC_POS and len(word) > 1 and word not in _GENRE_WORDS and word.lower() not in tfidf.stop_words
+        and not _PLACE_OR_OFFICE.match(word)
+    )
+    weights = {word: n * tfidf.idf_freq.get(word, tfidf.median_idf) for word, n in counts.items()}
+    return sorted(weights, key=lambda word: (-weights[word], word))[:KEYWORD_COUNT]
 
 
 def refresh_keywords(replies, *, dry_run: bool = False) -> int:
