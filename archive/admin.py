@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -57,8 +56,7 @@ class ReplyAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        leads = Proposer.objects.select_related("person").order_by("position")
-        return super().get_queryset(request).prefetch_related(Prefetch("proposal__proposer_links", queryset=leads))
+        return super().get_queryset(request).with_proposers()
 
     @admin.display(description="建议提案标题", ordering="proposal__title")
     def proposal_title(self, reply):

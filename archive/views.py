@@ -1,12 +1,12 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from archive.charts import bar_chart
 from archive.citation import cite_reply
 from archive.layout import letter_blocks
-from archive.models import Agency, Person, Proposal, Proposer, Reply
+from archive.models import Agency, Person, Proposal, Reply
 from archive.parsing import normalize_proposal_number
 from archive.stats import archive_overview, summarize
 from search.related import related_replies
@@ -16,10 +16,7 @@ NEWEST_ON_HOME = 8
 
 
 def _with_listing_relations(replies):
-    proposers = Proposer.objects.select_related("person").order_by("position")
-    return replies.select_related("agency", "proposal__session").prefetch_related(
-        Prefetch("proposal__proposer_links", queryset=proposers)
-    )
+    return replies.select_related("agency", "proposal__session").with_proposers()
 
 
 def home(request):

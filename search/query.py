@@ -19,7 +19,7 @@ from django.http import QueryDict
 from whoosh import query as wq
 from whoosh.sorting import FieldFacet
 
-from archive.models import Agency, Proposer, Reply, Section
+from archive.models import Agency, Reply, Section
 from search.analysis import query_words
 from search.excerpts import Excerpt, find_excerpts
 from search.facets import FACET_LIMIT, FACETS, FILTERS, count_facets, index_field, value_label
@@ -316,11 +316,8 @@ def _active_filters(params: SearchParams) -> list[ActiveFilter]:
 
 
 def _hits(pks: list[int], words: list[str]) -> list[Hit]:
-    proposers = Proposer.objects.select_related("person").order_by("position")
-    replies = Reply.objects.public().filter(pk__in=pks).select_related("agency", "proposal__session").prefetch_related(
-        Prefetch("proposal__proposer_links", queryset=proposers),
-        Prefetch("sections", queryset=Section.objects.order_by("position")),
-    )
+    replies = Reply.objects.public().filter(pk__in=pks).select_related("agency", "proposal__session").with_proposers()
+    replies = replies.prefetch_related(Prefetch("sections", queryset=Section.objects.order_by("position")))
     by_pk = {reply.pk: reply for reply in replies}
     hits = []
     for pk in pks:

@@ -33,9 +33,7 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
         return Reply
 
     def index_queryset(self, using=None):
-        return Reply.objects.public().select_related("agency", "proposal__session").prefetch_related(
-            "proposal__proposer_links__person"
-        )
+        return Reply.objects.public().select_related("agency", "proposal__session").with_proposers()
 
     def read_queryset(self, using=None):
         return self.index_queryset(using)

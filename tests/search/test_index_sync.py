@@ -216,3 +216,23 @@ def test_a_change_made_in_another_process_reaches_search_through_the_indexer(tmp
     finally:
         indexer.terminate()
         indexer.wait(10)
+
+
+def test_a_rebuild_indexes_a_batch_naming_over_a_thousand_people(db, search_index, settings):
+    # Django 5.2 prefetched each proposer as "id = 1 OR id = 2 …", which SQLite refuses past 1,000 terms:
+    # the rebuild of any real archive with that many proposers in one batch crashed.
+    from archive.models import Person, Proposal, Proposer
+
+    settings.SEARCH_DRAIN_ON_COMMIT = False
+    people = Person.objects.bulk_create(Person(name=f"代表{n}", role="代表") for n in range(1_100))
+    proposals = Proposal.objects.bulk_create(Proposal(number=str(n), title=f"关于第{n}项的建议") for n in range(1_100))
+    Proposer.objects.bulk_create(Proposer(proposal=p, person=person, position=0) for p, person in zip(proposals, people))
+    Reply.objects.bulk_create(
+        Reply(proposal=p, body_text=f"第{n}件答复", raw_text=f"第{n}件答复", content_hash=str(n), status=Reply.Status.PUBLISHED)
+        for n, p in enumerate(proposals)
+    )
+
+    call_command("rebuild_search_index", verbosity=0)
+
+    assert total() == 1_100
+    assert search(SearchParams(q="代表1099")).total == 1
