@@ -52,7 +52,7 @@ test: $(VENV)/.dev browser
 clean-venv:
 	rm -rf $(VENV)
 
-# Search benchmark on a generated corpus in a throw-away data dir: `make bench` (10,000) or `make bench N=1000`.
-N ?= 10000
+# Speed at 1,000 and 10,000 generated replies beside the SQL baseline (benchmarks/bench.py): `make bench`,
+# or one size: `make bench N=100000`. Tables go to benchmarks/results/.
 bench: $(VENV)/.runtime
-	N=$(N) $(PY) benchmarks/search_bench.py
+	for n in $(or $(N),1000 10000); do N=$$n $(PY) benchmarks/bench.py || exit 1; done

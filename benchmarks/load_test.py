@@ -13,64 +13,43 @@ Loopback only and bounded: it stops after REQUESTS requests or SECONDS seconds, 
 Not a test: the numbers depend on the machine. Uses a throw-away data dir; PORT (8150) for gunicorn.
 """
 
-import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
-from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import CITIES, OFFICES, letter_text  # noqa: E402
-from benchmarks.search_bench import QUERIES  # noqa: E402
+from benchmarks.http_load import failed, get, percentile, run_load, start_gunicorn, stop, wait_for  # noqa: E402
 
 SETTINGS = {name: int(os.environ.get(name, default)) for name, default in
             [("N", 2000), ("CLIENTS", 8), ("REQUESTS", 3000), ("SECONDS", 120), ("UPLOADS", 100), ("PORT", 8150)]}
 MIX = [("search", 4), ("facet", 2), ("reply", 5), ("api", 2)]
+QUERIES = ["心理", "心理辅导室", "双减", "课后服务", "校外培训", "教师 待遇", '"心理健康教育"', "长春", "交通 -停车",
+           "医疗 OR 养老", "第0070号", "乡村振兴", "垃圾分类", "停车泊位", "家庭医生"]
 
 
 def prepare(env, data_dir: Path) -> None:
     os.environ.update(env)
-    import django
+    from benchmarks.corpus import prepare_database
 
-    django.setup()
+    print(f"Preparing {SETTINGS['N']} replies in {data_dir} …", flush=True)
+    print(f"  {prepare_database(SETTINGS['N'], data_dir)}; indexing …", flush=True)
     from django.core.management import call_command
 
-    from benchmarks.corpus import generate
     from search.indexing import rebuild
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    print(f"Generating {SETTINGS['N']} replies in {data_dir} …", flush=True)
-    seconds, per_letter = generate(SETTINGS["N"])
-    print(f"  {seconds:.0f} s, {per_letter} characters per letter; indexing …", flush=True)
     started = time.perf_counter()
     rebuild()
     print(f"  indexed in {time.perf_counter() - started:.0f} s", flush=True)
-
-
-def get(base: str, path: str) -> tuple[int, float]:
-    started = time.perf_counter()
-    try:
-        with urllib.request.urlopen(base + path, timeout=30) as response:
-            response.read()
-            status = response.status
-    except urllib.error.HTTPError as error:
-        status = error.code
-    except OSError:
-        status = 0  # refused, reset or timed out
-    return status, (time.perf_counter() - started) * 1000
 
 
 def request_path(rng: random.Random, kind: str) -> str:
@@ -78,38 +57,16 @@ def request_path(rng: random.Random, kind: str) -> str:
     if kind == "search":
         return f"/search/?q={query}" + ("&sort=date" if rng.random() < 0.3 else "")
     if kind == "facet":
-        agency = urllib.parse.quote(f"{rng.choice(CITIES)}市{rng.choice(OFFICES)}")
+        agency = urllib.parse.quote(f"{rng.choice(CITIES)[1]}{rng.choice(OFFICES)}")
         return f"/search/?q={query}&agency={agency}"
     if kind == "api":
         return f"/api/search/?q={query}"
     return f"/replies/{rng.randint(1, SETTINGS['N'])}/"
 
 
-def read_load(base: str) -> dict[str, list[tuple[int, float]]]:
-    results: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    lock = threading.Lock()
-    deadline = time.monotonic() + SETTINGS["SECONDS"]
-    budget = iter(range(SETTINGS["REQUESTS"]))
-    kinds = [kind for kind, weight in MIX for _ in range(weight)]
-
-    def client(number: int) -> None:
-        rng = random.Random(number)
-        while time.monotonic() < deadline:
-            with lock:
-                if next(budget, None) is None:
-                    return
-            kind = rng.choice(kinds)
-            outcome = get(base, request_path(rng, kind))
-            with lock:
-                results[kind].append(outcome)
-
-    with ThreadPoolExecutor(SETTINGS["CLIENTS"]) as pool:
-        list(pool.map(client, range(SETTINGS["CLIENTS"])))
-    return results
-
-
-def percentile(times: list[float], q: int) -> float:
-    return statistics.quantiles(times, n=100)[q - 1] if len(times) > 1 else (times[0] if times else 0.0)
+def next_request(rng: random.Random) -> tuple[str, str]:
+    kind = rng.choice([kind for kind, weight in MIX for _ in range(weight)])
+    return kind, request_path(rng, kind)
 
 
 def report(results, seconds: float) -> int:
@@ -121,34 +78,19 @@ def report(results, seconds: float) -> int:
     for kind, _ in MIX:
         outcomes = results.get(kind, [])
         times = [ms for _, ms in outcomes]
-        failed = sum(1 for status, _ in outcomes if status == 0 or status >= 500)
-        errors += failed
+        errors += failed(outcomes)
         print(f"{kind:8} {len(outcomes):6} {len(outcomes) / seconds:7.1f} {percentile(times, 50):8.1f} "
-              f"{percentile(times, 95):8.1f} {percentile(times, 99):8.1f} {failed:7}")
+              f"{percentile(times, 95):8.1f} {percentile(times, 99):8.1f} {failed(outcomes):7}")
     statuses = sorted({status for outcomes in results.values() for status, _ in outcomes})
     print(f"HTTP statuses seen: {statuses}")
     return errors
-
-
-def wait_for(base: str, path: str, ok, seconds: float):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(base + path, timeout=5) as response:
-                body = json.loads(response.read())
-                if ok(body):
-                    return body
-        except (OSError, ValueError):
-            pass
-        time.sleep(0.5)
-    return None
 
 
 def main() -> int:
     data_dir = Path(tempfile.mkdtemp(prefix="archive-load-"))
     # The API's per-client limit would turn this one loopback client into 429s: lift it for the run.
     env = {**os.environ, "ARCHIVE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "config.settings",
-           "GUNICORN_BIND": f"127.0.0.1:{SETTINGS['PORT']}", "SEARCH_API_RATE_LIMIT": "1000000"}
+           "SEARCH_API_RATE_LIMIT": "1000000"}
     env.pop("DATABASE_URL", None)  # always the throw-away SQLite under data_dir, never a real database
     prepare(env, data_dir)
     uploads = data_dir / "uploads"
@@ -158,8 +100,7 @@ def main() -> int:
         (uploads / f"letter-{serial:04d}.txt").write_text(letter_text(rng, 1_000_000 + serial), encoding="utf-8")
 
     base = f"http://127.0.0.1:{SETTINGS['PORT']}"
-    gunicorn = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "--config", "config/gunicorn.conf.py",
-                                 "--access-logfile", "/dev/null", "config.wsgi"], cwd=ROOT, env=env)
+    gunicorn = start_gunicorn(env, SETTINGS["PORT"])
     indexer = subprocess.Popen([sys.executable, "manage.py", "run_search_indexer"], cwd=ROOT, env=env,
                                stdout=subprocess.DEVNULL)
     try:
@@ -170,13 +111,13 @@ def main() -> int:
             get(base, path)
         print(f"Load: {SETTINGS['CLIENTS']} clients, up to {SETTINGS['REQUESTS']} requests or {SETTINGS['SECONDS']} s; "
               f"uploading {SETTINGS['UPLOADS']} letters at the same time …", flush=True)
-        started = time.perf_counter()
+        upload_started = time.perf_counter()
         upload = subprocess.Popen([sys.executable, "manage.py", "import_replies", str(uploads), "--publish"],
                                   cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        results = read_load(base)
-        seconds = time.perf_counter() - started
+        results, seconds = run_load(base, next_request, clients=SETTINGS["CLIENTS"], seconds=SETTINGS["SECONDS"],
+                                    max_requests=SETTINGS["REQUESTS"])
         upload_output, _ = upload.communicate(timeout=600)
-        upload_seconds = time.perf_counter() - started
+        upload_seconds = time.perf_counter() - upload_started
         errors = report(results, seconds)
 
         print(f"\nUpload: exit {upload.returncode} after {upload_seconds:.0f} s; last line: "
@@ -191,9 +132,8 @@ def main() -> int:
         print(f"check_search_index: exit {check.returncode} — {check.stdout.strip().splitlines()[-1:]}")
         return 0 if (errors == 0 and upload.returncode == 0 and health and check.returncode == 0) else 1
     finally:
-        for process in (gunicorn, indexer):
-            process.terminate()
-            process.wait(timeout=30)
+        stop(gunicorn)
+        stop(indexer)
 
 
 if __name__ == "__main__":

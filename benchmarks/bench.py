@@ -1,0 +1,255 @@
+"""``make bench``: the archive's speed at N generated replies, beside the naive SQL baseline, as one table.
+
+    make bench                 # N=1000 and N=10000, one after the other
+    make bench N=10000         # one size
+    make bench N=100000        # the large size (see README "Benchmarks" for how long it takes)
+
+Each size runs in a throw-away data dir (SQLite + Whoosh, the embedded default) and measures:
+
+* bulk import through the parser: letters/s of ``import_text`` (parse, keywords, rows), rolled back;
+* a full index rebuild: docs/s, MB/s of letter text, index size on disk;
+* the search page's server time (view + template through Django's test client; count, 20 hits,
+  excerpts, 7 facets) over a fixed set of ~130 searches, p50/p95/p99, after one warming pass;
+* the same searches through SQL ``icontains`` (count, 20 rows by date, the same 7 facets by GROUP
+  BY) on the same database in the same run, and the ratio at p50;
+* search pages and reply pages through gunicorn under CLIENTS concurrent loopback clients:
+  requests/s, p50/p95, errors; and the peak resident memory of a worker.
+
+Prints the table and writes it to ``benchmarks/results/<date>-<N>.md``. Not a test: the numbers
+belong to the machine they ran on, which the file names.
+"""
+
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.http_load import (  # noqa: E402
+    failed,
+    free_port,
+    percentile,
+    run_load,
+    start_gunicorn,
+    stop,
+    wait_for,
+    worker_peak_memory_mb,
+)
+
+RESULTS = ROOT / "benchmarks" / "results"
+SETTINGS = {name: int(os.environ.get(name, default)) for name, default in
+            [("REPEAT", 3), ("IMPORTS", 300), ("CLIENTS", 8), ("SECONDS", 30)]}
+
+
+class Table:
+    def __init__(self, n: int):
+        self.n = n
+        self.rows: list[tuple[str, str, str]] = []
+
+    def add(self, measure: str, value: str, note: str = "") -> None:
+        self.rows.append((measure, value, note))
+        print(f"  {measure}: {value}  {note}", flush=True)
+
+    def markdown(self) -> str:
+        lines = ["| measure | value | note |", "|---|---|---|"]
+        lines += [f"| {measure} | {value} | {note} |" for measure, value, note in self.rows]
+        return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    return f"{cpu}, {os.cpu_count()} cores, {memory} GiB; Python {platform.python_version()}; {platform.platform()}"
+
+
+def timings(run, items, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        for item in items:
+            started = time.perf_counter()
+            run(item)
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def spread(times: list[float]) -> str:
+    return f"p50 {percentile(times, 50):.0f} / p95 {percentile(times, 95):.0f} / p99 {percentile(times, 99):.0f} ms"
+
+
+def measure_import(table: Table) -> None:
+    """Letters/s through the parser and the one writer, on letters the archive does not hold; rolled back."""
+    from django.db import transaction
+
+    from archive.ingest import import_text
+    from benchmarks.corpus import letter_text
+
+    rng = random.Random(5)
+    texts = [letter_text(rng, 10_000_000 + serial) for serial in range(SETTINGS["IMPORTS"])]
+    with transaction.atomic():
+        started = time.perf_counter()
+        for text in texts:
+            import_text(text, publish=True)
+        seconds = time.perf_counter() - started
+        transaction.set_rollback(True)
+    table.add("bulk import through the parser", f"{len(texts) / seconds:.1f} letters/s",
+              f"{len(texts)} letters, parse + keywords + rows")
+
+
+def measure_indexing(table: Table) -> None:
+    from django.db.models import Sum
+    from django.db.models.functions import Length
+
+    from archive.models import Reply
+    from search.indexing import backend, rebuild
+
+    characters = Reply.objects.public().aggregate(total=Sum(Length("body_text")))["total"] or 0
+    started = time.perf_counter()
+    indexed = rebuild()
+    seconds = time.perf_counter() - started
+    megabytes = characters * 3 / 1e6  # Chinese text is three bytes a character in UTF-8
+    size = sum(file.stat().st_size for file in backend().folder.iterdir()) / 1e6
+    table.add("full index rebuild", f"{indexed / seconds:.1f} docs/s", f"{indexed} docs in {seconds:.0f} s")
+    table.add("indexing text throughput", f"{megabytes / seconds:.2f} MB/s", f"{megabytes:.0f} MB of letter text")
+    table.add("index size", f"{size:.0f} MB", f"{size / megabytes:.2f}× the text")
+
+
+def archive_queries():
+    from archive.models import Agency, Person, Proposal, Reply
+    from benchmarks.queries import bench_queries
+
+    names = list(Person.objects.filter(role__in=["代表", "委员"]).order_by("pk").values_list("name", flat=True)[:10])
+    agencies = list(Agency.objects.order_by("pk").values_list("name", flat=True)[:20])
+    numbers = list(Proposal.objects.order_by("pk").values_list("number", flat=True)[:5])
+    years = sorted({day.year for day in Reply.objects.dates("date", "year")}, reverse=True)
+    return bench_queries(names, agencies, numbers, years)
+
+
+def measure_search(table: Table, queries) -> float:
+    from django.test import Client
+
+    client = Client(SERVER_NAME="localhost")
+
+    def page(query):
+        response = client.get(query.path)
+        assert response.status_code == 200, (query.path, response.status_code)
+
+    timings(page, queries, 1)  # warm: jieba, the searcher, facet columns, OS caches
+    times = timings(page, queries, SETTINGS["REPEAT"])
+    table.add("search page, server time", spread(times), f"{len(queries)} searches × {SETTINGS['REPEAT']}")
+    for kind in dict.fromkeys(query.kind for query in queries):
+        kind_times = timings(page, [query for query in queries if query.kind == kind], 1)
+        table.add(f"  {kind}", f"p50 {statistics.median(kind_times):.0f} ms, max {max(kind_times):.0f} ms")
+    return percentile(times, 50)
+
+
+def sql_baseline(query) -> None:
+    """What a naive archive does: icontains on the letter and title, facets by GROUP BY."""
+    from django.db.models import Count, Q
+
+    from archive.models import Reply
+
+    replies = Reply.objects.public()
+    for word in query.words:
+        replies = replies.filter(Q(body_text__icontains=word) | Q(proposal__title__icontains=word))
+    params = query.params
+    if "agency" in params:
+        replies = replies.filter(agency__name=params["agency"])
+    if "year" in params:
+        replies = replies.filter(date__year=int(params["year"]))
+    if "body" in params:
+        replies = replies.filter(proposal__body=params["body"])
+    if "result" in params:
+        replies = replies.filter(result_class=params["result"])
+    replies.count()
+    list(replies.select_related("agency", "proposal").order_by("-date")[:20])
+    for field in ["proposal__body", "agency__name", "agency__region", "date__year", "proposal__proposers__name",
+                  "result_class", "proposal__session__name"]:
+        list(replies.values(field).annotate(n=Count("pk", distinct=True)).order_by("-n")[:12])
+
+
+def measure_baseline(table: Table, queries, search_p50: float) -> None:
+    times = timings(sql_baseline, queries, 1)
+    table.add("SQL icontains baseline", spread(times), "count + 20 rows + 7 GROUP BY facets")
+    table.add("search page vs baseline", f"{percentile(times, 50) / search_p50:.1f}× faster at p50")
+
+
+def measure_gunicorn(table: Table, env: dict, queries) -> None:
+    from archive.models import Reply
+
+    reply_ids = list(Reply.objects.public().values_list("pk", flat=True))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_gunicorn({**env, "SEARCH_API_RATE_LIMIT": "1000000"}, port)
+    try:
+        if wait_for(base, "/healthz", lambda body: body.get("ok"), 120) is None:
+            table.add("gunicorn", "did not become healthy in 120 s")
+            return
+        pages = {
+            "search pages": lambda rng: ("search", rng.choice(queries).path),
+            "reply pages": lambda rng: ("reply", f"/replies/{rng.choice(reply_ids)}/"),
+        }
+        for label, next_request in pages.items():
+            run_load(base, next_request, clients=SETTINGS["CLIENTS"], seconds=5, max_requests=200)  # warm every worker
+            results, seconds = run_load(base, next_request, clients=SETTINGS["CLIENTS"], seconds=SETTINGS["SECONDS"],
+                                        max_requests=100_000)
+            outcomes = [outcome for kind in results.values() for outcome in kind]
+            times = [ms for _, ms in outcomes]
+            table.add(f"{label} through gunicorn", f"{len(outcomes) / seconds:.1f} req/s",
+                      f"p50 {percentile(times, 50):.0f} / p95 {percentile(times, 95):.0f} ms, "
+                      f"{failed(outcomes)} errors, {SETTINGS['CLIENTS']} clients, {seconds:.0f} s")
+        table.add("peak memory of a worker", f"{worker_peak_memory_mb(server.pid):.0f} MB", "VmHWM")
+    finally:
+        stop(server)
+
+
+def run(n: int) -> Table:
+    data_dir = Path(tempfile.mkdtemp(prefix=f"archive-bench-{n}-"))
+    env = {**os.environ, "ARCHIVE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "config.settings"}
+    env.pop("DATABASE_URL", None)  # always the throw-away SQLite, never a real database
+    os.environ.update(env)
+    table = Table(n)
+    print(f"\n== {n} replies in {data_dir}", flush=True)
+    from benchmarks.corpus import prepare_database
+
+    started = time.perf_counter()
+    table.add("corpus", prepare_database(n, data_dir))
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    measure_import(table)
+    measure_indexing(table)
+    queries = archive_queries()
+    search_p50 = measure_search(table, queries)
+    measure_baseline(table, queries, search_p50)
+    measure_gunicorn(table, env, queries)
+    table.add("benchmark run time", f"{time.perf_counter() - started:.0f} s")
+    return table
+
+
+def write(table: Table) -> Path:
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{datetime.now():%Y-%m-%d}-{table.n}.md"
+    path.write_text(f"# Benchmark, {table.n:,} replies, {datetime.now():%Y-%m-%d %H:%M}\n\n"
+                    f"Machine: {machine()}\n\n{table.markdown()}\n", encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    # One size per process: Django settings (the data dir) are read once at start-up.
+    n = int(os.environ.get("N", "10000"))
+    table = run(n)
+    print(f"\n{table.markdown()}\n\nWritten to {write(table).relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""Serving the archive with gunicorn and loading it from a bounded pool of loopback clients.
+
+Shared by ``bench.py`` (requests per second for one kind of page) and ``load_test.py`` (a mix
+of pages while a clerk uploads). Every run stops by itself: after a number of requests or
+seconds, whichever comes first.
+"""
+
+import json
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def get(base: str, path: str) -> tuple[int, float]:
+    """(HTTP status, milliseconds) of one GET; status 0 when refused, reset or timed out."""
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(base + path, timeout=30) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except OSError:
+        status = 0
+    return status, (time.perf_counter() - started) * 1000
+
+
+def percentile(times: list[float], q: int) -> float:
+    return statistics.quantiles(times, n=100)[q - 1] if len(times) > 1 else (times[0] if times else 0.0)
+
+
+def failed(outcomes: list[tuple[int, float]]) -> int:
+    return sum(1 for status, _ in outcomes if status == 0 or status >= 500)
+
+
+def run_load(base: str, next_request: Callable[[random.Random], tuple[str, str]], *, clients: int, seconds: float,
+             max_requests: int) -> tuple[dict[str, list[tuple[int, float]]], float]:
+    """Each client asks ``next_request(rng)`` for (kind, path) and GETs it; returns outcomes by kind and seconds."""
+    results: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+    budget = iter(range(max_requests))
+
+    def client(number: int) -> None:
+        rng = random.Random(number)
+        while time.monotonic() < deadline:
+            with lock:
+                if next(budget, None) is None:
+                    return
+            kind, path = next_request(rng)
+            outcome = get(base, path)
+            with lock:
+                results[kind].append(outcome)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        list(pool.map(client, range(clients)))
+    return results, time.perf_counter() - started
+
+
+def start_gunicorn(env: dict, port: int, workers: int | None = None) -> subprocess.Popen:
+    """gunicorn with the project's config on 127.0.0.1:port, access log off (it would cost the clients' CPU)."""
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
+    if workers:
+        env["GUNICORN_WORKERS"] = str(workers)
+    return subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "--config", "config/gunicorn.conf.py",
+                             "--access-logfile", "/dev/null", "config.wsgi"], cwd=ROOT, env=env)
+
+
+def wait_for(base: str, path: str, ok: Callable[[dict], bool], seconds: float) -> dict | None:
+    """Poll a JSON page until ``ok(body)``; the last body, or None when it never came."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + path, timeout=5) as response:
+                body = json.loads(response.read())
+                if ok(body):
+                    return body
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.5)
+    return None
+
+
+def worker_peak_memory_mb(master_pid: int) -> float:
+    """The largest peak resident memory (VmHWM) among the gunicorn master's workers, in MB."""
+    peak = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(master_pid) and "VmHWM" in fields:
+            peak = max(peak, int(fields["VmHWM"].split()[0]))
+    return peak / 1024
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
