@@ -58,13 +58,17 @@ def pending():
     return IndexQueue.objects.filter(processed_at__isnull=True)
 
 
+def publish(clerk_client, reply):
+    return clerk_client.post("/admin/archive/reply/", {"action": "publish", "_selected_action": [reply.pk]})
+
+
 def search_count(client, q):
     return client.get("/api/search/", {"q": q}).json()["count"]
 
 
 def test_a_clerk_uploads_and_publishes_while_the_index_cannot_be_written(unwritable_index, clerk_client):
     uploaded = clerk_client.post(UPLOAD, {"text": LETTER})
-    published = clerk_client.post("/admin/archive/reply/", {"action": "publish", "_selected_action": [unwritable_index.pk]})
+    published = publish(clerk_client, unwritable_index)
 
     assert uploaded.status_code == 302 and "/change/" in uploaded["Location"]
     assert published.status_code == 302
@@ -75,14 +79,14 @@ def test_a_clerk_uploads_and_publishes_while_the_index_cannot_be_written(unwrita
 
 def test_searches_answer_from_the_last_committed_index_while_it_cannot_be_written(unwritable_index, clerk_client,
                                                                                  client):
-    clerk_client.post("/admin/archive/reply/", {"action": "publish", "_selected_action": [unwritable_index.pk]})
+    publish(clerk_client, unwritable_index)
 
     assert search_count(client, "候鸟") == 1
     assert client.get("/search/", {"q": "候鸟"}).status_code == 200
 
 
 def test_health_shows_the_changes_waiting_while_the_index_cannot_be_written(unwritable_index, clerk_client, client):
-    clerk_client.post("/admin/archive/reply/", {"action": "publish", "_selected_action": [unwritable_index.pk]})
+    publish(clerk_client, unwritable_index)
 
     report = client.get("/healthz").json()
 
@@ -94,7 +98,7 @@ def test_health_shows_the_changes_waiting_while_the_index_cannot_be_written(unwr
 def test_once_the_index_can_be_written_the_indexer_brings_it_back_to_the_database(unwritable_index, clerk_client,
                                                                                   client, monkeypatch):
     clerk_client.post(UPLOAD, {"text": LETTER})
-    clerk_client.post("/admin/archive/reply/", {"action": "publish", "_selected_action": [unwritable_index.pk]})
+    publish(clerk_client, unwritable_index)
     monkeypatch.undo()  # the disk is writable again
 
     assert drain_queue() >= 2  # promptly: the failed writes left no lock behind
@@ -106,7 +110,7 @@ def test_once_the_index_can_be_written_the_indexer_brings_it_back_to_the_databas
 
 def test_once_the_index_can_be_written_the_repair_command_brings_it_back(unwritable_index, clerk_client, client,
                                                                       monkeypatch):
-    clerk_client.post("/admin/archive/reply/", {"action": "publish", "_selected_action": [unwritable_index.pk]})
+    publish(clerk_client, unwritable_index)
     monkeypatch.undo()
 
     call_command("check_search_index", "--repair", verbosity=0)
