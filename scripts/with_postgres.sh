@@ -3,6 +3,7 @@
 # Installs Debian's postgresql when missing (as root), starts a fresh cluster on 127.0.0.1:$PG_PORT
 # (default: a free port) with DATABASE_URL pointing at it, runs COMMAND, and always stops and removes
 # the cluster. PostgreSQL refuses to run as root, so as root the server runs as user postgres.
+# ARCHIVE_TEST_PG_CTL lets a test stop and restart the server (see the end).
 set -eu
 
 # A free port unless PG_PORT says otherwise, so two test runs on one machine do not collide.
@@ -26,9 +27,22 @@ stop() {
 trap stop EXIT INT TERM
 
 as_server_user "$BIN/initdb" -D "$DIR/data" -U archive --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+# The options live in the cluster's own config, so a bare `pg_ctl start` (the fault test's) restarts it alike.
 # Durability is pointless for a test cluster; without fsync the suite runs several times faster.
-as_server_user "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w start \
-    -o "-p $PG_PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    >/dev/null
+cat >>"$DIR/data/postgresql.conf" <<EOF
+port = $PG_PORT
+unix_socket_directories = '$DIR'
+listen_addresses = '127.0.0.1'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+EOF
+as_server_user "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w start >/dev/null
+
+# For tests that stop the server for a while and start it again (tests/ops/test_database_outage.py):
+# a command prefix to which they add `stop -m fast` or `start -w`.
+RUN_AS=""
+[ "$(id -u)" -eq 0 ] && RUN_AS="runuser -u postgres -- "
+export ARCHIVE_TEST_PG_CTL="$RUN_AS$BIN/pg_ctl -D $DIR/data -l $DIR/server.log"
 
 DATABASE_URL="postgres://archive@127.0.0.1:$PG_PORT/postgres" "$@"

@@ -27,8 +27,8 @@ from haystack.utils import get_identifier
 from whoosh import index as whoosh_index
 from whoosh.fields import DATETIME, ID as WHOOSH_ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import LockError
 from whoosh.searching import Searcher
+from whoosh.writing import SegmentWriter
 
 from search.analysis import chinese_analyzer
 
@@ -192,23 +192,27 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             return
         timeout = WRITE_LOCK_TIMEOUT_S if timeout is None else timeout
         deadline = time.monotonic() + timeout
-        while True:
-            try:
-                writer = self.index.writer(**writer_options)
-                break
-            except LockError:
-                if time.monotonic() >= deadline:
-                    raise IndexLocked(f"Whoosh index {self.folder} stayed locked for {timeout:.0f} s") from None
-                time.sleep(0.1)
+        lock = self.index.lock("WRITELOCK")
+        while not lock.acquire():
+            if time.monotonic() >= deadline:
+                raise IndexLocked(f"Whoosh index {self.folder} stayed locked for {timeout:.0f} s")
+            time.sleep(0.1)
+        # The lock is ours, not the writer's: Whoosh's writer() locks before it creates the new segment's
+        # files, and when that fails (a read-only or full disk) the half-built writer keeps the lock until it
+        # is garbage-collected, which a logged traceback delays: every later write in the process timed out.
         try:
-            for identifier in delete_ids:
-                writer.delete_by_term(ID, identifier)
-            for doc in documents:
-                writer.update_document(**doc)
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
+            writer = SegmentWriter(self.index, _lk=False, **writer_options)
+            try:
+                for identifier in delete_ids:
+                    writer.delete_by_term(ID, identifier)
+                for doc in documents:
+                    writer.update_document(**doc)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+        finally:
+            lock.release()
 
     def update(self, index, iterable, commit=True):
         documents = [doc for doc in (self.document(index, obj) for obj in iterable) if doc]

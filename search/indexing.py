@@ -43,7 +43,9 @@ def enqueue(reply_ids: Iterable[int]) -> None:
 
     IndexQueue.objects.bulk_create(IndexQueue(reply_id=pk) for pk in set(reply_ids))
     if settings.SEARCH_DRAIN_ON_COMMIT:
-        transaction.on_commit(drain_queue)
+        # robust: the change is committed and its row queued; an index that cannot be written (a full or
+        # read-only disk) is logged and retried by the next drain, never turned into a 500 for the clerk.
+        transaction.on_commit(drain_queue, robust=True)
 
 
 def apply_replies(reply_ids: Iterable[int], target=None) -> None:

@@ -1,0 +1,145 @@
+"""gunicorn as a subprocess, for the fault tests that need real worker processes: start, ask, find workers, stop.
+
+The server runs the production configuration (config/gunicorn.conf.py, DEBUG off, manifest static
+files), so an error page is the one visitors would get. Everything is bounded by timeouts.
+"""
+
+import http.client
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def server_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    """The environment of a server on a throw-away data dir (SQLite there unless DATABASE_URL is given)."""
+    env = {**os.environ, "ARCHIVE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "config.settings",
+           "SEARCH_API_RATE_LIMIT": "1000000", "DEBUG": "0"}
+    env.pop("DATABASE_URL", None)  # never the developer's database by accident
+    return {**env, **extra}
+
+
+def manage(env: dict[str, str], script: str, timeout: float = 120) -> str:
+    """Run Python with Django set up in that environment (migrate, make users…); returns its output."""
+    done = subprocess.run([sys.executable, "-c", f"import django; django.setup()\n{script}"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+@dataclass
+class Answer:
+    status: int  # 0: no HTTP answer (refused, reset, timed out)
+    body: str
+    content_type: str = ""
+
+    def json(self):
+        return json.loads(self.body)
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    base: str
+    log: Path
+
+    def get(self, path: str, timeout: float = 10) -> Answer:
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=timeout) as response:
+                return Answer(response.status, response.read().decode(), response.headers.get("Content-Type", ""))
+        except urllib.error.HTTPError as error:
+            return Answer(error.code, error.read().decode(errors="replace"), error.headers.get("Content-Type", ""))
+        except (OSError, http.client.HTTPException):
+            return Answer(0, "")
+
+    def workers(self) -> set[int]:
+        """The worker processes: the master's live children."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        return {int(pid) for pid in children if _alive(int(pid))}
+
+    def busy_worker(self, seconds: float = 15) -> int:
+        """A worker in the middle of a request: holding a client connection besides the shared listening socket."""
+        shared, deadline = _sockets(self.process.pid), time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            before = {pid: _sockets(pid) - shared for pid in self.workers()}
+            time.sleep(0.05)  # the same connection still open 50 ms later: a request under way, not one closing
+            for pid, connections in before.items():
+                if connections & _sockets(pid):
+                    return pid
+        raise AssertionError(f"no worker was serving a request within {seconds} s")
+
+    def wait_for(self, ready: Callable[[], bool], seconds: float, what: str) -> float:
+        """Poll until ``ready()``; returns how long it took, or fails the test saying what never happened."""
+        started = time.monotonic()
+        while time.monotonic() - started < seconds:
+            if ready():
+                return time.monotonic() - started
+            time.sleep(0.1)
+        raise AssertionError(f"{what} did not happen within {seconds} s; gunicorn's log:\n{self.log_tail()}")
+
+    def log_tail(self) -> str:
+        return self.log.read_text(errors="replace")[-3000:]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _sockets(pid: int) -> set[str]:
+    sockets = set()
+    for fd in Path(f"/proc/{pid}/fd").glob("*"):
+        try:
+            target = os.readlink(fd)
+        except OSError:  # closed meanwhile
+            continue
+        if target.startswith("socket:"):
+            sockets.add(target)
+    return sockets
+
+
+def collect_static(env: dict[str, str]) -> None:
+    """The manifest the production static storage needs, or every page (the error page too) would fail."""
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT, env=env,
+                   check=True, timeout=120)
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], log: Path, workers: int = 2, start_seconds: float = 60) -> Iterator[Server]:
+    """A running gunicorn on a free loopback port, answering /healthz; stopped (and killed if need be) afterwards."""
+    port = free_port()
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
+    with open(log, "wb") as output:
+        process = subprocess.Popen([GUNICORN, "--config", "config/gunicorn.conf.py", "--access-logfile", "/dev/null",
+                                    "config.wsgi"], cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    server = Server(process, f"http://127.0.0.1:{port}", log)
+    try:
+        server.wait_for(lambda: server.get("/healthz", timeout=2).status in (200, 503)
+                        and len(server.workers()) == workers, start_seconds, "gunicorn answering with all its workers")
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
