@@ -10,6 +10,7 @@ Filters are whitelisted (``search.facets.FILTERS``). Hits are read back through
 """
 
 import difflib
+import heapq
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,10 +18,10 @@ from datetime import date, datetime
 from django.db.models import Prefetch
 from django.http import QueryDict
 from whoosh import query as wq
-from whoosh.sorting import FieldFacet
 
 from archive.models import Agency, Reply, Section
 from search.analysis import query_words
+from search.columns import stored_columns
 from search.excerpts import Excerpt, find_excerpts
 from search.facets import FACET_LIMIT, FACETS, FILTERS, count_facets, index_field, value_label
 from search.proposal_numbers import read_number_query
@@ -36,6 +37,7 @@ _LEXEME = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+)')
 _SINGLE_HAN = re.compile(r"^[\u3400-\u9fff]$")
 # Control characters mean nothing in a query, and PostgreSQL refuses a NUL in any text it is sent.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NO_DATE = datetime.min
 
 
 @dataclass
@@ -277,6 +279,36 @@ def _matching(searcher, scored: wq.Query, filter_query: wq.Query | None) -> list
     return sorted(searcher.docs_for_query(combined))
 
 
+def _newest(searcher, docnums: list[int], limit: int) -> list[int]:
+    """The ``limit`` most recent of the matched documents, undated letters last."""
+    dates = stored_columns(searcher)["date"]
+    return heapq.nlargest(limit, docnums, key=lambda docnum: (dates[docnum] is not None, dates[docnum] or _NO_DATE, docnum))
+
+
+def _best(searcher, scored: wq.Query, docnums: list[int], limit: int, *, restrict: bool) -> list[int]:
+    """The ``limit`` best-scoring of the matched documents.
+
+    A quoted phrase was already checked against word positions when the documents were matched:
+    ranking only them, the words' scores suffice, and checking positions a second time doubled the
+    cost of a phrase search. Without phrases or filters the query itself yields the same documents,
+    and Whoosh can skip blocks that cannot reach the top.
+    """
+    if not docnums:  # Whoosh reads an empty filter as no filter at all
+        return []
+    phrases = any(isinstance(leaf, wq.Phrase) for leaf in scored.leaves())
+    ranking = _words_of_phrases(scored) if phrases else scored
+    allowed = set(docnums) if restrict or phrases else None
+    return [docnum for _, docnum in searcher.search(ranking, filter=allowed, limit=limit, terms=False).top_n]
+
+
+def _words_of_phrases(query: wq.Query) -> wq.Query:
+    if isinstance(query, wq.Phrase):
+        return wq.And([wq.Term(query.fieldname, word) for word in query.words])
+    if isinstance(query, wq.Not):  # an excluded phrase must stay a phrase, or it would exclude more
+        return query
+    return query.apply(_words_of_phrases)
+
+
 def _without(params: SearchParams, name: str, value: str) -> dict[str, list[str]]:
     filters = {k: [v for v in vs if not (k == name and v == value)] for k, vs in params.filters.items()}
     return {k: vs for k, vs in filters.items() if vs}
@@ -371,12 +403,12 @@ def search(params: SearchParams) -> SearchResults:
     total = len(docnums)
     pages = max(1, -(-total // PER_PAGE))
     page = min(params.page, pages)
-    by_date = params.sort == "date" or not typed
-    results = searcher.search(
-        scored, filter=set(docnums), limit=page * PER_PAGE, terms=False,
-        sortedby=FieldFacet("date", reverse=True) if by_date else None,
-    )
-    pks = [int(results[i]["django_id"]) for i in range((page - 1) * PER_PAGE, min(page * PER_PAGE, len(results)))]
+    if params.sort == "date" or not typed:
+        top = _newest(searcher, docnums, page * PER_PAGE)
+    else:
+        top = _best(searcher, scored, docnums, page * PER_PAGE, restrict=filter_query is not None)
+    ids = stored_columns(searcher)["django_id"]
+    pks = [ids[docnum] for docnum in top[(page - 1) * PER_PAGE :]]
     counts = count_facets(searcher, docnums)
     found = SearchResults(
         params=params, total=total, hits=_hits(pks, parsed.highlight_words), facets=_facets(params, counts),

@@ -1,0 +1,64 @@
+"""Stored fields as columns by document number: facet values, the reply id, the date.
+
+Read once per segment and cached: Whoosh segments never change (deletions only hide documents),
+so after the indexer commits only its new small segment is read. Facet counts, the date order
+and the ids of a page of hits are then list lookups over the matched document numbers, instead
+of Whoosh's per-document sorting and stored-field reads (10× slower for facets at 10,000 replies).
+"""
+
+from itertools import chain
+
+from whoosh.fields import KEYWORD
+from whoosh.searching import Searcher
+
+# segment id → {stored field: [value per document number in the segment]}
+_segment_cache: dict[str, dict[str, list]] = {}
+# the searcher's segments and their offsets → {stored field: [value per global document number]}
+_reader_cache: dict[tuple, dict[str, list]] = {}
+
+
+def _parsers(schema) -> dict:
+    """How each stored field's value becomes a column value: KEYWORD lists split on commas, ids as ints."""
+    parsers = {}
+    for name in schema.stored_names():
+        if isinstance(schema[name], KEYWORD):
+            parsers[name] = lambda value: tuple(v for v in value.split(",") if v) if value else ()
+        elif name == "django_id":
+            parsers[name] = lambda value: int(value) if value else 0
+        elif name == "date":
+            parsers[name] = lambda value: value  # a datetime, or None for an undated letter
+        else:
+            parsers[name] = lambda value: value or ""
+    return parsers
+
+
+def _segment_columns(reader) -> dict[str, list]:
+    key = reader.segment().segment_id()  # random per segment, so unique across index generations too
+    columns = _segment_cache.get(key)
+    if columns is None:
+        parsers = _parsers(reader.schema)
+        columns = {name: [] for name in parsers}
+        for docnum in range(reader.doc_count_all()):
+            stored = reader.stored_fields(docnum)
+            for name, parse in parsers.items():
+                columns[name].append(parse(stored.get(name)))
+        _segment_cache[key] = columns
+    return columns
+
+
+def stored_columns(searcher: Searcher) -> dict[str, list]:
+    """Every column's value for every document number of this searcher's index state."""
+    # An empty index has one reader without a segment: nothing to read.
+    leaves = [(leaf, offset) for leaf, offset in searcher.reader().leaf_readers() if leaf.segment() is not None]
+    key = tuple((leaf.segment().segment_id(), offset) for leaf, offset in leaves)
+    columns = _reader_cache.get(key)
+    if columns is None:
+        per_segment = [_segment_columns(leaf) for leaf, _ in leaves]
+        columns = {name: list(chain.from_iterable(segment[name] for segment in per_segment))
+                   for name in searcher.schema.stored_names()}
+        live = {segment_id for segment_id, _ in key}
+        for old in [segment_id for segment_id in _segment_cache if segment_id not in live]:
+            del _segment_cache[old]
+        _reader_cache.clear()  # only the newest state is ever asked for again
+        _reader_cache[key] = columns
+    return columns
