@@ -79,7 +79,10 @@ def parse_query(text: str) -> ParsedQuery:
         words = query_words(raw)
         if not words:
             continue
-        clause = Clause(words=words, phrase=match["phrase"] is not None and len(words) > 1)
+        # A typed word the dictionary lacks (a name, 河长制) falls apart into single characters: as a
+        # phrase they find the string as typed, where a prefix query per character matched most letters.
+        literal = match["phrase"] is not None or any(_SINGLE_HAN.match(word) for word in words)
+        clause = Clause(words=words, phrase=literal and len(words) > 1)
         if negative:
             parsed.excluded.append(clause)
         elif join_next:

@@ -32,6 +32,16 @@ def test_a_delegates_name_finds_their_reply_first(seedlike):
     assert found("罗大成")[0] == "资阳市教育和体育局"
 
 
+def test_a_word_the_dictionary_lacks_finds_only_the_letters_that_spell_it(make_reply, indexed):
+    # jieba cuts 河长制 and the name 方一鸣 into single characters; each must not match every word it begins.
+    with indexed():
+        make_reply(agency="甲区水利局", body_text="全面落实河长制，方一鸣代表的建议已采纳。")
+        make_reply(agency="乙区水利局", body_text="河道长度与制度方案，一鸣惊人。")
+
+    assert found("河长制") == ["甲区水利局"]
+    assert found("方一鸣") == ["甲区水利局"]
+
+
 def test_a_city_name_finds_that_citys_replies(seedlike):
     assert found("长春") == ["长春市教育局"]
 
