@@ -51,6 +51,7 @@ def refresh_keywords(replies, *, dry_run: bool = False) -> int:
         if words != reply.keywords:
             changed += 1
             if not dry_run:
-                # update(), not save(): keywords are not in the search document, nothing to re-index.
-                replies.model.objects.filter(pk=reply.pk).update(keywords=words)
+                # save() queues the reply for the index, whose keywords field finds related replies.
+                reply.keywords = words
+                reply.save(update_fields=["keywords"])
     return changed

@@ -195,6 +195,10 @@ class ReplyQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(models.F("date").desc(nulls_last=True), "-uploaded_at")
 
+    def without_texts(self):
+        """For lists of replies: the letters' texts are 10 KB a reply that a list never shows."""
+        return self.defer("raw_text", "body_text", "next_steps")
+
     def with_proposers(self):
         """Prefetch each reply's proposer links in order, with their people joined in.
 

@@ -20,12 +20,12 @@ def _with_listing_relations(replies):
 
 
 def home(request):
-    newest = _with_listing_relations(Reply.objects.public().newest_first())[:NEWEST_ON_HOME]
+    newest = _with_listing_relations(Reply.objects.public().newest_first().without_texts())[:NEWEST_ON_HOME]
     return render(request, "archive/home.html", {"overview": archive_overview(), "newest": newest})
 
 
 def reply_list(request):
-    replies = _with_listing_relations(Reply.objects.public().newest_first())
+    replies = _with_listing_relations(Reply.objects.public().newest_first().without_texts())
     page = Paginator(replies, REPLIES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "archive/reply_list.html", {"page": page, "total": page.paginator.count})
 
@@ -97,6 +97,6 @@ def _replies_page(request, template, replies, **context):
     summary = summarize(replies)
     if not summary.total:  # only hidden replies: the page would reveal that they exist
         raise Http404("没有公开的答复。")
-    page = Paginator(_with_listing_relations(replies.newest_first()), REPLIES_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(_with_listing_relations(replies.newest_first().without_texts()), REPLIES_PER_PAGE).get_page(request.GET.get("page"))
     charts = [bar_chart("按年份", summary.by_year), bar_chart("按办理结果", [(label, n) for _, label, n in summary.by_result])]
     return render(request, template, {**context, "summary": summary, "charts": charts, "page": page})

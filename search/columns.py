@@ -62,3 +62,24 @@ def stored_columns(searcher: Searcher) -> dict[str, list]:
         _reader_cache.clear()  # only the newest state is ever asked for again
         _reader_cache[key] = columns
     return columns
+
+
+# the searcher's segments and their offsets, and a field → {value: [live document numbers]}
+_inverted_cache: dict[tuple, dict[str, list[int]]] = {}
+
+
+def documents_by_value(searcher: Searcher, field: str) -> dict[str, list[int]]:
+    """For each value of a stored list field (a KEYWORD), the live documents holding it; cached per index state."""
+    reader = searcher.reader()
+    key = (tuple((leaf.segment().segment_id(), offset) for leaf, offset in reader.leaf_readers()
+                 if leaf.segment() is not None), field)
+    inverted = _inverted_cache.get(key)
+    if inverted is None:
+        column = stored_columns(searcher)[field]
+        inverted = {}
+        for docnum in reader.all_doc_ids():  # live documents only: an edited reply's old version is deleted
+            for value in column[docnum]:
+                inverted.setdefault(value, []).append(docnum)
+        _inverted_cache.clear()
+        _inverted_cache[key] = inverted
+    return inverted

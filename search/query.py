@@ -352,6 +352,7 @@ def _active_filters(params: SearchParams) -> list[ActiveFilter]:
 
 def _hits(pks: list[int], words: list[str]) -> list[Hit]:
     replies = Reply.objects.public().filter(pk__in=pks).select_related("agency", "proposal__session").with_proposers()
+    replies = replies.defer("raw_text")  # the excerpts need the cleaned text only
     replies = replies.prefetch_related(Prefetch("sections", queryset=Section.objects.order_by("position")))
     by_pk = {reply.pk: reply for reply in replies}
     hits = []

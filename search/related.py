@@ -1,20 +1,23 @@
-"""Replies on the same topic as a given one, from other proposals: its keywords, ORed, in the index.
+"""Replies on the same topic as a given one, from other proposals: those sharing the most topic keywords.
 
-Candidates come from the search index (ranked by how strongly they match the keywords) and are
-read back through ``Reply.objects.public()``, so a stale index never shows a hidden reply.
-The ranked ids are cached for a few minutes: the OR of eight common words is the costliest query
-a reply page makes (over 90% of its time at 2,000 replies), and related replies may lag a little.
+Every reply's keywords (``archive.keywords``, eight per letter) are stored in its search document.
+Candidates share at least one of them, each shared keyword weighing its inverse document frequency,
+so a rare shared topic counts more than a common one. The keyword → documents map is built once
+per index state (``search.columns``): scoring is then a count over a few thousand document numbers,
+about 1 ms at 10,000 replies, where matching the keywords against the letters' text cost 30 ms, most
+of a reply page. Candidates are read back through ``Reply.objects.public()``, so a stale index never
+shows a hidden reply.
 """
 
-from django.core.cache import cache
-from whoosh import query as wq
+import heapq
+import math
+from collections import Counter
 
 from archive.models import Reply
-from search.query import TEXT
+from search.columns import documents_by_value, stored_columns
 
 CANDIDATES = 20
-TOPIC_WORDS = 4  # the strongest keywords (they are kept in TF-IDF order); each more costs ~15 ms at 2,000 replies
-CACHE_SECONDS = 300
+KEYWORDS_FIELD = "keywords"
 
 
 def related_replies(reply: Reply, limit: int = 5) -> list[Reply]:
@@ -26,15 +29,21 @@ def related_replies(reply: Reply, limit: int = 5) -> list[Reply]:
     # Elasticsearch has no executor for these queries yet (README "Scaling out"): no related replies then.
     if not reply.keywords or not isinstance(index, ChineseWhooshSearchBackend):
         return []
-    key = f"related:{reply.pk}:{reply.updated_at.timestamp()}"
-    ranked = cache.get(key)
-    if ranked is None:
-        topic = wq.Or([wq.Term(TEXT, word.lower()) for word in reply.keywords[:TOPIC_WORDS]])
-        ranked = [int(hit["django_id"]) for hit in index.searcher().search(topic, limit=CANDIDATES, terms=False)]
-        cache.set(key, ranked, CACHE_SECONDS)
+    searcher = index.searcher()
+    holders = documents_by_value(searcher, KEYWORDS_FIELD)
+    total = searcher.doc_count()
+    scores: Counter = Counter()
+    for word in reply.keywords:
+        documents = holders.get(word, ())
+        weight = math.log(1 + total / len(documents)) if documents else 0.0
+        for docnum in documents:
+            scores[docnum] += weight
+    ids = stored_columns(searcher)["django_id"]
+    best = heapq.nlargest(CANDIDATES, scores, key=lambda docnum: (scores[docnum], -docnum))
+    ranked = [ids[docnum] for docnum in best if ids[docnum] != reply.pk]
     found = (
         Reply.objects.public().filter(pk__in=ranked).exclude(proposal_id=reply.proposal_id)
-        .select_related("agency", "proposal__session")
+        .select_related("agency", "proposal__session").without_texts()
     )
     by_pk = {other.pk: other for other in found}
     return [by_pk[pk] for pk in ranked if pk in by_pk][:limit]

@@ -26,6 +26,8 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
     number = indexes.CharField(faceted=True, null=True)
     session_key = indexes.CharField(faceted=True, null=True)
     date = indexes.DateField(model_attr="date", null=True)
+    # The reply's topic words (archive.keywords): related replies are those that share the most of them.
+    keywords = indexes.MultiValueField(model_attr="keywords")
     # Stored, not searched: lets check_search_index see an edit that never reached the index.
     updated = indexes.CharField(indexed=False, null=True)
 
