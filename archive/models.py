@@ -283,7 +283,9 @@ class Reply(models.Model):
         verbose_name_plural = "答复"
         ordering = ["-date", "-uploaded_at"]
         indexes = [
-            models.Index(fields=["status", "disclosure", "date"], name="reply_public_by_date"),
+            # Newest first among the published, without reading the rows: on SQLite a row's later columns
+            # sit behind its two letter texts, and sorting 10,000 rows read them all (100 ms a list page).
+            models.Index(fields=["status", "date", "uploaded_at", "disclosure"], name="reply_published_newest"),
             models.Index(fields=["agency", "date"], name="reply_agency_by_date"),
             models.Index(fields=["result_class"], name="reply_result_class"),
         ]

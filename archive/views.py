@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404
@@ -9,10 +10,12 @@ from archive.layout import letter_blocks
 from archive.models import Agency, Person, Proposal, Reply
 from archive.parsing import normalize_proposal_number
 from archive.stats import archive_overview, summarize
+from search.indexing import last_change_id
 from search.related import related_replies
 
 REPLIES_PER_PAGE = 20
 NEWEST_ON_HOME = 8
+OVERVIEW_SECONDS = 3600
 
 
 def _with_listing_relations(replies):
@@ -21,7 +24,10 @@ def _with_listing_relations(replies):
 
 def home(request):
     newest = _with_listing_relations(Reply.objects.public().newest_first().without_texts())[:NEWEST_ON_HOME]
-    return render(request, "archive/home.html", {"overview": archive_overview(), "newest": newest})
+    # Ten aggregates over every public reply (0.7 s at 10,000): computed again only after a change,
+    # which every change announces by queueing its replies for the search index.
+    overview = cache.get_or_set(f"home-overview:{last_change_id()}", archive_overview, OVERVIEW_SECONDS)
+    return render(request, "archive/home.html", {"overview": overview, "newest": newest})
 
 
 def reply_list(request):

@@ -17,6 +17,17 @@ def test_home_puts_the_search_box_first_and_counts_the_archive(client, seed_repl
     assert "草稿答复" not in page and "保密局" not in page
 
 
+def test_home_counts_change_as_soon_as_a_reply_is_published_or_withdrawn(client, seed_replies, make_reply):
+    assert "档案收录 <strong>5</strong> 件公开答复" in client.get("/").content.decode()  # and cached
+
+    reply = make_reply(title="新发布的答复", agency="新设局")
+    assert "档案收录 <strong>6</strong> 件公开答复，来自 <strong>6</strong> 个答复单位" in client.get("/").content.decode()
+
+    reply.status = reply.Status.DRAFT
+    reply.save()
+    assert "档案收录 <strong>5</strong> 件公开答复" in client.get("/").content.decode()
+
+
 def test_home_offers_browsing_by_body_year_result_agency_person_and_topic(client, seed_replies):
     from archive.models import Agency, Person
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from archive.db_statistics import refresh_planner_statistics
 from archive.extract import SUPPORTED_EXTENSIONS, ExtractError
 from archive.ingest import DuplicateReply, import_file
 
@@ -61,6 +62,8 @@ class Command(BaseCommand):
             if options["verbosity"] > 0:
                 self.stdout.write(f"\r[{done}/{len(files)}] {path.name}", ending="\n" if done == len(files) else "")
                 self.stdout.flush()
+        if imported and not options["dry_run"]:
+            refresh_planner_statistics()
         verb = "可导入" if options["dry_run"] else "已导入"
         self.stdout.write(self.style.SUCCESS(f"{verb} {imported} 件，重复跳过 {duplicates} 件，失败 {len(failed)} 件。"))
         for path, reason in failed:

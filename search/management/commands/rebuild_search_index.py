@@ -15,7 +15,7 @@ class Command(BaseCommand):
     help = "在现有索引旁重建检索索引，完成后原子切换；重建期间检索照常可用。"
 
     def add_arguments(self, parser):
-        parser.add_argument("--procs", type=int, default=1, help="写索引用几个进程（多核机器上可加快）。")
+        parser.add_argument("--procs", type=int, default=None, help="写索引用几个进程（默认按处理器核数，最多 4 个）。")
 
     def handle(self, *args, **options):
         def progress(done, total):
