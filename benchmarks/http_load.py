@@ -93,17 +93,21 @@ def wait_for(base: str, path: str, ok: Callable[[dict], bool], seconds: float) -
     return None
 
 
-def worker_peak_memory_mb(master_pid: int) -> float:
-    """The largest peak resident memory (VmHWM) among the gunicorn master's workers, in MB."""
-    peak = 0
+def worker_memory_mb(master_pid: int) -> tuple[float, float]:
+    """Among the gunicorn master's workers: the largest peak resident memory (VmHWM, shared pages
+    included) and the largest memory of its own (private pages, not shared with the master), in MB."""
+    peak = private = 0
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            if fields.get("PPid", "").strip() != str(master_pid):
+                continue
+            rollup = (status.parent / "smaps_rollup").read_text().splitlines()
         except OSError:
             continue
-        if fields.get("PPid", "").strip() == str(master_pid) and "VmHWM" in fields:
-            peak = max(peak, int(fields["VmHWM"].split()[0]))
-    return peak / 1024
+        peak = max(peak, int(fields["VmHWM"].split()[0]))
+        private = max(private, sum(int(line.split()[1]) for line in rollup if line.startswith("Private_")))
+    return peak / 1024, private / 1024
 
 
 def free_port() -> int:

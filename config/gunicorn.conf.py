@@ -12,3 +12,14 @@ errorlog = "-"
 # A 2,000-character Chinese query is ~18 KB once percent-encoded, beyond gunicorn's 8 KB cap on
 # the request line; the search page truncates long queries itself, so the line is left unbounded.
 limit_request_line = 0
+
+
+def when_ready(server):
+    # jieba's dictionary (~100 MB of Python objects) is loaded once in the master and shared with the
+    # workers copy-on-write; gc.freeze() keeps the collector from touching, and so copying, those pages.
+    import gc
+
+    from search.analysis import load_jieba
+
+    load_jieba()
+    gc.freeze()
