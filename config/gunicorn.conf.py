@@ -3,9 +3,11 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("GUNICORN_WORKERS", min(4, multiprocessing.cpu_count() * 2)))
+# One sync worker per core: pages are CPU work (SQLite and Whoosh are local files), and on 2 cores
+# 2 workers served 197 reply pages/s where 4 served 160 (benchmarks/bench.py).
+workers = int(os.environ.get("GUNICORN_WORKERS", max(2, multiprocessing.cpu_count())))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
-# Load the app (and later jieba's dictionary) once in the master; workers share it copy-on-write.
+# Load the app once in the master (and jieba's dictionary, in when_ready below); workers share it copy-on-write.
 preload_app = True
 accesslog = "-"
 errorlog = "-"
