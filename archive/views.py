@@ -37,7 +37,7 @@ def reply_list(request):
 
 
 def reply_detail(request, pk):
-    reply = get_object_or_404(_with_listing_relations(Reply.objects.public()), pk=pk)
+    reply = get_object_or_404(_with_listing_relations(Reply.objects.public()).defer("raw_text"), pk=pk)
     sections = list(reply.sections.all())
     permalink = request.build_absolute_uri(reply.get_absolute_url())
     return render(request, "archive/reply_detail.html", {

@@ -26,7 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -240,8 +240,9 @@ def run(n: int) -> Table:
 
 def write(table: Table) -> Path:
     RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"{datetime.now():%Y-%m-%d}-{table.n}.md"
-    path.write_text(f"# Benchmark, {table.n:,} replies, {datetime.now():%Y-%m-%d %H:%M}\n\n"
+    now = datetime.now(UTC)  # not Django's TIME_ZONE, which the process runs in: files sort by one clock
+    path = RESULTS / f"{now:%Y-%m-%d}-{table.n}.md"
+    path.write_text(f"# Benchmark, {table.n:,} replies, {now:%Y-%m-%d %H:%M} UTC\n\n"
                     f"Machine: {machine()}\n\n{table.markdown()}\n", encoding="utf-8")
     return path
 
