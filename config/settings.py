@@ -195,5 +195,7 @@ HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 # Drain the queue in this process right after each commit (tests, and a single-process dev server).
 SEARCH_DRAIN_ON_COMMIT = env.bool("SEARCH_DRAIN_ON_COMMIT", default=False)
+# /healthz answers 503 when a change has waited this long for the indexer (it drains within a second).
+SEARCH_INDEX_LAG_LIMIT = env.int("SEARCH_INDEX_LAG_LIMIT", default=300)
 # Load jieba and the user dictionary when Django starts, so gunicorn --preload shares it with workers.
 SEARCH_LOAD_JIEBA_AT_STARTUP = env.bool("SEARCH_LOAD_JIEBA_AT_STARTUP", default=True)

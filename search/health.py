@@ -2,11 +2,14 @@
 
 Counts only, so a load balancer may ask every few seconds; ``check_search_index`` compares
 reply by reply. Counts that differ while changes wait in the queue are the indexer catching up,
-not a fault.
+not a fault, unless the oldest change has waited longer than ``SEARCH_INDEX_LAG_LIMIT`` seconds:
+then the indexer is stopped or stuck (a read-only disk, a lost process), and that is a fault.
 """
 
+from django.conf import settings
 from django.db import DatabaseError
 from django.http import JsonResponse
+from django.utils import timezone
 
 from archive.models import Reply
 from search.indexing import backend
@@ -17,7 +20,10 @@ def health() -> dict:
     report: dict = {"database": "ok", "index": "ok"}
     try:
         report["database_replies"] = Reply.objects.public().count()
-        report["queued_changes"] = IndexQueue.objects.filter(processed_at__isnull=True).count()
+        pending = IndexQueue.objects.filter(processed_at__isnull=True)
+        report["queued_changes"] = pending.count()
+        oldest = pending.order_by("id").values_list("queued_at", flat=True).first()
+        report["oldest_queued_seconds"] = round((timezone.now() - oldest).total_seconds()) if oldest else 0
     except DatabaseError as error:
         report["database"] = f"error: {type(error).__name__}"
     try:
@@ -26,7 +32,8 @@ def health() -> dict:
         report["index"] = f"error: {type(error).__name__}"
     both = report["database"] == report["index"] == "ok"
     report["counts_agree"] = both and report["database_replies"] == report["index_replies"]
-    report["ok"] = both and (report["counts_agree"] or report["queued_changes"] > 0)
+    catching_up = report["queued_changes"] > 0 and report["oldest_queued_seconds"] <= settings.SEARCH_INDEX_LAG_LIMIT
+    report["ok"] = both and (report["counts_agree"] or catching_up)
     return report
 
 

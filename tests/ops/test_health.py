@@ -1,7 +1,10 @@
 """/healthz tells a load balancer whether the database and the index can be read and agree."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import DatabaseError
+from django.utils import timezone
 
 from archive.models import Reply
 from search.indexing import backend, identifier
@@ -41,6 +44,16 @@ def test_counts_that_differ_while_changes_are_queued_are_the_indexer_catching_up
     assert IndexQueue.objects.filter(processed_at__isnull=True).exists()
     assert response.status_code == 200
     assert response.json()["counts_agree"] is False
+
+
+def test_a_change_that_waited_too_long_means_the_indexer_is_stuck(client, make_reply, settings):
+    make_reply()
+    IndexQueue.objects.update(queued_at=timezone.now() - timedelta(seconds=settings.SEARCH_INDEX_LAG_LIMIT + 60))
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["oldest_queued_seconds"] > settings.SEARCH_INDEX_LAG_LIMIT
 
 
 def test_a_database_that_cannot_be_read_answers_503_with_a_reason(client, monkeypatch):
