@@ -133,7 +133,8 @@ def make_letter(rng: random.Random, serial: int) -> Letter:
     closing = "再次感谢您对我们工作的关心和支持，欢迎继续提出宝贵意见。"
     body_text = "\n".join([salutation, opening, *(_section_text(*section) for section in sections), closing])
     date_text = f"{year}年{month}月{day}日"
-    doc_number = f"{city[0]}{agency[len(city) + len(district)]}{'建' if body == '人大' else '提'}〔{year}〕{serial % 97 + 1}号"
+    # The serial as the document number's own number: every letter is unique and can be traced back.
+    doc_number = f"{city[0]}{agency[len(city) + len(district)]}{'建' if body == '人大' else '提'}〔{year}〕{serial}号"
     text = "\n".join([
         f"{agency}对{session}第{number}号{kind}的答复", f"{doc_number}", f"办理结果：{result_class}", "公开方式：主动公开", "",
         body_text, "", agency, date_text, f"（联系人：{contact}，联系电话：{phone}）", "",

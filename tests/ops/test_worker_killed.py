@@ -40,12 +40,12 @@ clerk = User.objects.create_user("clerk", password="{PASSWORD}", is_staff=True)
 clerk.groups.add(Group.objects.get(name="办理人员"))
 rebuild()
 """
-# Each uploaded letter ends with its serial in brackets; this reads back what the database holds.
+# Each uploaded letter carries its serial as its document number; this reads back what the database holds.
 REPORT = """
 import json, re
 from archive.models import Reply
 rows = Reply.objects.filter(uploaded_by__isnull=False).select_related("proposal", "agency")
-print(json.dumps([{"pk": r.pk, "serial": int(re.search(r"（(\\d{7})）", r.raw_text)[1]), "sections": r.sections.count(),
+print(json.dumps([{"pk": r.pk, "serial": int(re.search(r"〔\\d{4}〕(\\d+)号", r.raw_text)[1]), "sections": r.sections.count(),
                    "proposal": bool(r.proposal and r.proposal.title), "agency": r.agency is not None} for r in rows]))
 """
 
