@@ -131,3 +131,16 @@ def test_a_lock_file_left_by_a_dead_writer_does_not_block_the_next_one(client, m
     assert lock.exists()
     assert search_count(client, "候鸟") == 2
     assert compare().agrees
+
+
+def test_the_indexer_waits_and_says_why_while_the_index_cannot_be_written(unwritable_index, capsys):
+    from search.management.commands.run_search_indexer import Command
+
+    unwritable_index.status = Reply.Status.PUBLISHED
+    unwritable_index.save()
+
+    processed, pause = Command().drain_once()
+
+    assert (processed, pause) == (0, 10.0)
+    assert "写入检索索引失败" in capsys.readouterr().err
+    assert pending().filter(reply_id=unwritable_index.pk).exists()

@@ -18,6 +18,8 @@ from django.db import DatabaseError, close_old_connections
 from search.backend import IndexLocked
 from search.indexing import drain_queue
 
+FILE_ERROR_PAUSE_S = 10.0
+
 
 class Command(BaseCommand):
     help = "运行检索索引进程：把答复的改动写入检索索引（默认带自动重启）。"
@@ -38,18 +40,27 @@ class Command(BaseCommand):
 
     def work(self, interval: float, verbosity: int) -> None:
         while True:
-            try:
-                count = drain_queue()
-            except IndexLocked:
-                count = 0  # another writer (a rebuild's replay) holds the lock: the rows stay queued
-            except DatabaseError as error:
-                self.stderr.write(f"读取索引队列失败，稍后重试：{error}")
-                close_old_connections()
-                count = 0
+            count, pause = self.drain_once()
             if count and verbosity > 1:
                 self.stdout.write(f"已处理 {count} 条索引改动。")
             if not count:
-                time.sleep(interval)
+                time.sleep(max(pause, interval))
+
+    def drain_once(self) -> tuple[int, float]:
+        """Index what is queued; returns the rows processed and how long to wait before trying again."""
+        try:
+            return drain_queue(), 0.0
+        except IndexLocked:
+            return 0, 0.0  # another writer (a rebuild's replay) holds the lock: the rows stay queued
+        except DatabaseError as error:
+            self.stderr.write(f"读取索引队列失败，稍后重试：{error}")
+            close_old_connections()
+            return 0, 0.0
+        except OSError as error:
+            # A read-only or full disk. Dying only had the supervisor restart us every second, with a
+            # traceback each time; the rows stay queued and /healthz turns 503 if it lasts.
+            self.stderr.write(f"写入检索索引失败，{FILE_ERROR_PAUSE_S:.0f} 秒后重试，改动仍在队列中：{error}")
+            return 0, FILE_ERROR_PAUSE_S
 
     def supervise(self, interval: float) -> None:
         command = [sys.executable, str(Path(sys.argv[0]).resolve()), "run_search_indexer", "--worker",
