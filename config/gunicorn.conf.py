@@ -7,7 +7,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # 2 workers served 197 reply pages/s where 4 served 160 (benchmarks/bench.py).
 workers = int(os.environ.get("GUNICORN_WORKERS", max(2, multiprocessing.cpu_count())))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
-# Load the app once in the master (and jieba's dictionary, in when_ready below); workers share it copy-on-write.
+# Load the app (and with it jieba's dictionary) once in the master; workers share it copy-on-write.
 preload_app = True
 accesslog = "-"
 errorlog = "-"
@@ -17,11 +17,8 @@ limit_request_line = 0
 
 
 def when_ready(server):
-    # jieba's dictionary (~100 MB of Python objects) is loaded once in the master and shared with the
+    # The preloaded app (jieba's dictionary included: search.apps loads it at start-up) is shared with the
     # workers copy-on-write; gc.freeze() keeps the collector from touching, and so copying, those pages.
     import gc
 
-    from search.analysis import load_jieba
-
-    load_jieba()
     gc.freeze()
