@@ -69,13 +69,33 @@ def run_load(base: str, next_request: Callable[[random.Random], tuple[str, str]]
     return results, time.perf_counter() - started
 
 
-def start_gunicorn(env: dict, port: int, workers: int | None = None) -> subprocess.Popen:
-    """gunicorn with the project's config on 127.0.0.1:port; no access log (writing it costs CPU the pages need)."""
+def start_gunicorn(env: dict, port: int, workers: int | None = None, log: Path | None = None) -> subprocess.Popen:
+    """gunicorn with the project's config on 127.0.0.1:port, its warnings and errors to ``log`` (or ours).
+
+    No access log: writing it costs CPU the pages need.
+    """
     env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
     if workers:
         env["GUNICORN_WORKERS"] = str(workers)
-    return subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "--config", "config/gunicorn.conf.py",
-                             "--access-logfile", "/dev/null", "--log-level", "warning", "config.wsgi"], cwd=ROOT, env=env)
+    command = [str(Path(sys.executable).parent / "gunicorn"), "--config", "config/gunicorn.conf.py",
+               "--access-logfile", "/dev/null", "--log-level", "warning", "config.wsgi"]
+    if log is None:
+        return subprocess.Popen(command, cwd=ROOT, env=env)
+    with open(log, "wb") as output:
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+
+
+def workers(master_pid: int) -> set[int]:
+    """The gunicorn master's live worker processes (its children not yet reaped)."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    return {int(pid) for pid in children if _alive(int(pid))}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def wait_for(base: str, path: str, ok: Callable[[dict], bool], seconds: float) -> dict | None:
@@ -97,12 +117,10 @@ def worker_memory_mb(master_pid: int) -> tuple[float, float]:
     """Among the gunicorn master's workers: the largest peak resident memory (VmHWM, shared pages
     included) and the largest memory of its own (private pages, not shared with the master), in MB."""
     peak = private = 0
-    for status in Path("/proc").glob("[0-9]*/status"):
+    for pid in workers(master_pid):
         try:
-            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
-            if fields.get("PPid", "").strip() != str(master_pid):
-                continue
-            rollup = (status.parent / "smaps_rollup").read_text().splitlines()
+            fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
         except OSError:
             continue
         peak = max(peak, int(fields["VmHWM"].split()[0]))
@@ -119,9 +137,11 @@ def free_port() -> int:
 
 
 def stop(process: subprocess.Popen) -> None:
+    """Terminate, and kill what does not end within 30 s."""
     process.terminate()
     try:
         process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         process.kill()
+        process.wait(timeout=10)
 

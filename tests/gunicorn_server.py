@@ -7,7 +7,6 @@ files), so an error page is the one visitors would get. Everything is bounded by
 import http.client
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,14 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-GUNICORN = str(Path(sys.executable).parent / "gunicorn")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from benchmarks import http_load
+from benchmarks.http_load import ROOT, free_port, start_gunicorn, stop
 
 
 def server_env(data_dir: Path, **extra: str) -> dict[str, str]:
@@ -71,8 +64,7 @@ class Server:
 
     def workers(self) -> set[int]:
         """The worker processes: the master's live children."""
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
-        return {int(pid) for pid in children if _alive(int(pid))}
+        return http_load.workers(self.process.pid)
 
     def busy_worker(self, seconds: float = 15) -> int:
         """A worker in the middle of a request: holding a client connection besides the shared listening socket."""
@@ -98,13 +90,6 @@ class Server:
         return self.log.read_text(errors="replace")[-3000:]
 
 
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 def _sockets(pid: int) -> set[str]:
     sockets = set()
     for fd in Path(f"/proc/{pid}/fd").glob("*"):
@@ -127,19 +112,11 @@ def collect_static(env: dict[str, str]) -> None:
 def gunicorn(env: dict[str, str], log: Path, workers: int = 2, start_seconds: float = 60) -> Iterator[Server]:
     """A running gunicorn on a free loopback port, answering /healthz; stopped (and killed if need be) afterwards."""
     port = free_port()
-    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
-    with open(log, "wb") as output:
-        process = subprocess.Popen([GUNICORN, "--config", "config/gunicorn.conf.py", "--access-logfile", "/dev/null",
-                                    "config.wsgi"], cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    process = start_gunicorn(env, port, workers=workers, log=log)
     server = Server(process, f"http://127.0.0.1:{port}", log)
     try:
         server.wait_for(lambda: server.get("/healthz", timeout=2).status in (200, 503)
                         and len(server.workers()) == workers, start_seconds, "gunicorn answering with all its workers")
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process)
