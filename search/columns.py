@@ -13,7 +13,7 @@ from whoosh.searching import Searcher
 
 # segment id → {stored field: [value per document number in the segment]}
 _segment_cache: dict[str, dict[str, list]] = {}
-# the searcher's segments and their offsets → {stored field: [value per global document number]}
+# an index state (_state) → {stored field: [value per global document number]}
 _reader_cache: dict[tuple, dict[str, list]] = {}
 
 
@@ -46,17 +46,25 @@ def _segment_columns(reader) -> dict[str, list]:
     return columns
 
 
+def _leaves(searcher: Searcher) -> list:
+    # An empty index has one reader without a segment: nothing to read.
+    return [(leaf, offset) for leaf, offset in searcher.reader().leaf_readers() if leaf.segment() is not None]
+
+
+def _state(searcher: Searcher) -> tuple:
+    """What identifies an index state: its segments, where they start, and how many documents each has lost."""
+    return tuple((leaf.segment().segment_id(), offset, leaf.segment().deleted_count()) for leaf, offset in _leaves(searcher))
+
+
 def stored_columns(searcher: Searcher) -> dict[str, list]:
     """Every column's value for every document number of this searcher's index state."""
-    # An empty index has one reader without a segment: nothing to read.
-    leaves = [(leaf, offset) for leaf, offset in searcher.reader().leaf_readers() if leaf.segment() is not None]
-    key = tuple((leaf.segment().segment_id(), offset) for leaf, offset in leaves)
+    key = _state(searcher)
     columns = _reader_cache.get(key)
     if columns is None:
-        per_segment = [_segment_columns(leaf) for leaf, _ in leaves]
+        per_segment = [_segment_columns(leaf) for leaf, _ in _leaves(searcher)]
         columns = {name: list(chain.from_iterable(segment[name] for segment in per_segment))
                    for name in searcher.schema.stored_names()}
-        live = {segment_id for segment_id, _ in key}
+        live = {segment_id for segment_id, _, _ in key}
         for old in [segment_id for segment_id in _segment_cache if segment_id not in live]:
             del _segment_cache[old]
         _reader_cache.clear()  # only the newest state is ever asked for again
@@ -64,20 +72,18 @@ def stored_columns(searcher: Searcher) -> dict[str, list]:
     return columns
 
 
-# the searcher's segments and their offsets, and a field → {value: [live document numbers]}
+# an index state and a field → {value: [live document numbers]}
 _inverted_cache: dict[tuple, dict[str, list[int]]] = {}
 
 
 def documents_by_value(searcher: Searcher, field: str) -> dict[str, list[int]]:
     """For each value of a stored list field (a KEYWORD), the live documents holding it; cached per index state."""
-    reader = searcher.reader()
-    key = (tuple((leaf.segment().segment_id(), offset) for leaf, offset in reader.leaf_readers()
-                 if leaf.segment() is not None), field)
+    key = (_state(searcher), field)
     inverted = _inverted_cache.get(key)
     if inverted is None:
         column = stored_columns(searcher)[field]
         inverted = {}
-        for docnum in reader.all_doc_ids():  # live documents only: an edited reply's old version is deleted
+        for docnum in searcher.reader().all_doc_ids():  # live documents only: an edited reply's old version is deleted
             for value in column[docnum]:
                 inverted.setdefault(value, []).append(docnum)
         _inverted_cache.clear()

@@ -236,3 +236,23 @@ def test_a_rebuild_indexes_a_batch_naming_over_a_thousand_people(db, search_inde
 
     assert total() == 1_100
     assert search(SearchParams(q="代表1099")).total == 1
+
+
+def test_the_cached_keyword_map_forgets_a_withdrawn_reply(make_reply, indexed):
+    # A withdrawal only deletes from a segment, adding none: the cache must still see a new index state.
+    from search.columns import documents_by_value
+
+    with indexed():
+        kept, withdrawn = make_reply(title="关于湿地保护的建议"), make_reply(title="关于湿地修复的建议")
+    with indexed():
+        for reply in (kept, withdrawn):
+            reply.keywords = ["湿地"]
+            reply.save()
+    holders = lambda: len(documents_by_value(backend().searcher(), "keywords").get("湿地", []))  # noqa: E731
+    assert holders() == 2
+
+    with indexed():
+        withdrawn.status = Reply.Status.DRAFT
+        withdrawn.save()
+
+    assert holders() == 1
