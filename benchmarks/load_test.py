@@ -41,12 +41,8 @@ def prepare(env, data_dir: Path) -> None:
 
     print(f"Preparing {SETTINGS['N']} replies in {data_dir} …", flush=True)
     print(f"  {prepare_database(SETTINGS['N'], data_dir)}; indexing …", flush=True)
-    from django.core.management import call_command
-
     from search.indexing import rebuild
 
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
     started = time.perf_counter()
     rebuild()
     print(f"  indexed in {time.perf_counter() - started:.0f} s", flush=True)
