@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from archive.extract import ExtractError, extract_text, refuse_oversized
-from archive.ingest import DuplicateReply, import_text
+from archive.extract import ExtractError, refuse_oversized
+from archive.ingest import DuplicateReply, import_file, import_text
 from archive.models import Reply
 
 PASTED_NAME = "粘贴的文字"
@@ -30,26 +30,25 @@ class Outcome:
 
 def upload_file(uploaded, *, user) -> Outcome:
     """Save one uploaded file as a draft, or say in Chinese why not."""
-    limit = settings.ARCHIVE_MAX_UPLOAD_BYTES
-    try:
-        refuse_oversized(uploaded.size, limit)  # before the file is read into memory
-        data = uploaded.read()
-        text = extract_text(data, uploaded.name, max_bytes=limit)
-    except ExtractError as error:
-        return Outcome(uploaded.name, error=str(error))
-    return _save(uploaded.name, text, original=data, user=user)
+    def save():
+        refuse_oversized(uploaded.size, settings.ARCHIVE_MAX_UPLOAD_BYTES)  # before the file is read into memory
+        return import_file(uploaded.read(), uploaded.name, uploaded_by=user)
+
+    return _outcome(uploaded.name, save)
 
 
 def upload_text(text: str, *, user) -> Outcome:
     """Save pasted text as a draft; with no file, the raw text is what is kept."""
-    return _save(PASTED_NAME, text.strip(), original=None, user=user)
+    return _outcome(PASTED_NAME, lambda: import_text(text.strip(), original_name=PASTED_NAME, uploaded_by=user))
 
 
-def _save(name: str, text: str, *, original: bytes | None, user) -> Outcome:
+def _outcome(name: str, save) -> Outcome:
     try:
-        result = import_text(text, original=original, original_name=name, uploaded_by=user)
+        result = save()
     except DuplicateReply as duplicate:
         return Outcome(name, error=duplicate.messages[0], existing=duplicate.existing)
+    except ExtractError as error:
+        return Outcome(name, error=str(error))
     except ValidationError as error:
         return Outcome(name, error="；".join(error.messages))
     return Outcome(name, reply=result.reply)
