@@ -7,7 +7,8 @@ import pytest
 
 from archive.parsing import ParsedReply, ParsedSection
 
-SHARED_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# The five real seed letters and their expected.json, kept in the repository.
+SEED_LETTERS = Path(__file__).resolve().parents[1] / "fixtures" / "seed_letters"
 _unique = itertools.count(1)
 
 

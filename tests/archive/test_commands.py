@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from archive.models import Agency, Person, Proposal, Reply
-from tests.conftest import SHARED_SEEDS
+from tests.conftest import SEED_LETTERS
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +20,9 @@ CONTRACT_KEYS = {
 
 @pytest.fixture
 def letters(tmp_path):
-    if not SHARED_SEEDS.exists():
-        pytest.skip("shared/seeds is not beside the checkout")
     folder = tmp_path / "letters" / "2024"
     folder.mkdir(parents=True)
-    for seed in sorted(SHARED_SEEDS.glob("*.txt")):
+    for seed in sorted(SEED_LETTERS.glob("*.txt")):
         shutil.copy(seed, folder / seed.name)
     (folder / "notes.md").write_text("不是答复函，也不是支持的扩展名", encoding="utf-8")
     return tmp_path / "letters"

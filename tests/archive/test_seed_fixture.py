@@ -1,22 +1,19 @@
-"""The seed fixture holds the five real letters with exactly the fields in shared/seeds/expected.json."""
+"""The seed fixture holds the five real letters with exactly the fields in fixtures/seed_letters/expected.json."""
 
 import json
 
 import pytest
 
 from archive.models import Reply
-from tests.conftest import SHARED_SEEDS
+from tests.conftest import SEED_LETTERS
 
 pytestmark = pytest.mark.django_db
 
-if not (SHARED_SEEDS / "expected.json").exists():
-    pytest.skip("shared/seeds is not beside the checkout", allow_module_level=True)
-
-EXPECTED = json.loads((SHARED_SEEDS / "expected.json").read_text("utf-8"))
+EXPECTED = json.loads((SEED_LETTERS / "expected.json").read_text("utf-8"))
 
 
 def _reply_for(entry):
-    text = (SHARED_SEEDS / entry["file"]).read_text("utf-8")
+    text = (SEED_LETTERS / entry["file"]).read_text("utf-8")
     return Reply.objects.get(raw_text=text)
 
 

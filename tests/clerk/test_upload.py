@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.models import Agency, Person, Proposal, Reply, Session
 from tests.bad_files import scanned_pdf, zip_bomb_docx
-from tests.conftest import SHARED_SEEDS
+from tests.conftest import SEED_LETTERS
 
 UPLOAD = "/admin/archive/reply/upload/"
 SEED = "001_d56d4c687b8b565e.txt"  # 资阳市教育和体育局 answers 罗大成委员
@@ -15,9 +15,7 @@ pytestmark = pytest.mark.usefixtures("search_index")
 
 
 def seed_bytes(name=SEED):
-    if not SHARED_SEEDS.exists():
-        pytest.skip("../shared/seeds is not beside the checkout")
-    return (SHARED_SEEDS / name).read_bytes()
+    return (SEED_LETTERS / name).read_bytes()
 
 
 def upload(client, *files, text=""):

@@ -1,4 +1,4 @@
-"""Seed-like replies for search tests: five letters modelled on /work/shared/seeds, plus variants."""
+"""Seed-like replies for search tests: five letters modelled on fixtures/seed_letters, plus variants."""
 
 SEEDLIKE = [
     dict(title="关于加强中小学学生心理健康教育的建议", agency="慈溪市教育局", proposers=("朱蓉", "陈海光"), role="代表",

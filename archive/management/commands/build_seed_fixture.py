@@ -5,7 +5,9 @@ replying agency (``agency_in_text: false`` in expected.json), the agency the cle
 is filled in, as a clerk would in the admin. Run it against an empty, throwaway database:
 
     ARCHIVE_DATA_DIR=$(mktemp -d) python manage.py migrate
-    ARCHIVE_DATA_DIR=... python manage.py build_seed_fixture ../shared/seeds
+    ARCHIVE_DATA_DIR=... python manage.py build_seed_fixture
+
+The letters are read from fixtures/seed_letters unless another folder is given.
 """
 
 import json
@@ -28,7 +30,10 @@ class Command(BaseCommand):
     help = "由示例答复原文生成 fixtures/seed_replies.json（需在空数据库上运行）。"
 
     def add_arguments(self, parser):
-        parser.add_argument("seeds_dir", help="含示例答复 .txt 与 expected.json 的文件夹")
+        parser.add_argument(
+            "seeds_dir", nargs="?", default=str(settings.BASE_DIR / "fixtures" / "seed_letters"),
+            help="含示例答复 .txt 与 expected.json 的文件夹（默认 fixtures/seed_letters）",
+        )
         parser.add_argument("--output", default=str(settings.BASE_DIR / "fixtures" / "seed_replies.json"))
 
     def handle(self, *args, **options):
