@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export MALLOC_MMAP_THRESHOLD_ = 268435456
 export MALLOC_TRIM_THRESHOLD_ = 1073741824
 
-.PHONY: run test setup serve clean-venv bench browser
+.PHONY: run test lint setup serve clean-venv bench browser
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,11 +41,15 @@ run: setup serve
 browser:
 	@sh scripts/install_browser.sh
 
+# Ruff's lint rules (pyproject.toml) over the whole repository; `make test` runs it first, and a finding fails it.
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+
 # Every test on SQLite (the embedded default), then every database test again on a throwaway
 # PostgreSQL server that scripts/with_postgres.sh installs, starts and removes (the browser tests
 # exercise pages, not the database, so they run once). pytest exits 5 when it collected nothing:
 # that is a failure of the suite, never a pass.
-test: $(VENV)/.dev browser
+test: lint browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 	sh scripts/with_postgres.sh $(PY) -m pytest -m "not slow" -p no:cacheprovider $(PYTEST_ARGS)
 
