@@ -206,18 +206,21 @@ def measure_gunicorn(table: Table, env: dict, queries) -> None:
             run_load(base, next_request, clients=SETTINGS["CLIENTS"], seconds=5, max_requests=200)  # warm every worker
             runs = []  # (requests/s, outcomes) of each run; the median run is reported, every run's errors
             for _ in range(SETTINGS["LOAD_RUNS"]):
-                results, seconds = run_load(base, next_request, clients=SETTINGS["CLIENTS"], seconds=SETTINGS["SECONDS"],
-                                            max_requests=100_000)
+                results, seconds = run_load(
+                    base, next_request, clients=SETTINGS["CLIENTS"], seconds=SETTINGS["SECONDS"], max_requests=100_000
+                )
                 outcomes = [outcome for kind in results.values() for outcome in kind]
                 runs.append((len(outcomes) / seconds, outcomes))
             rate, outcomes = sorted(runs, key=lambda run: run[0])[len(runs) // 2]
             times = [ms for _, ms in outcomes]
+            rates = ", ".join(f"{r:.0f}" for r, _ in runs)
             table.add(f"{label} through gunicorn", f"{rate:.1f} req/s",
-                      f"median of {len(runs)} runs of {SETTINGS['SECONDS']} s ({', '.join(f'{r:.0f}' for r, _ in runs)}); "
+                      f"median of {len(runs)} runs of {SETTINGS['SECONDS']} s ({rates}); "
                       f"p50 {percentile(times, 50):.0f} / p95 {percentile(times, 95):.0f} ms; "
                       f"{sum(failed(o) for _, o in runs)} errors; {SETTINGS['CLIENTS']} clients")
         peak, private = worker_memory_mb(server.pid)
-        table.add("memory of a worker", f"{peak:.0f} MB peak resident", f"{private:.0f} MB its own, the rest shared with the master")
+        table.add("memory of a worker", f"{peak:.0f} MB peak resident",
+                  f"{private:.0f} MB its own, the rest shared with the master")
     finally:
         stop(server)
 

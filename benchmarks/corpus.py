@@ -24,8 +24,9 @@ CITIES = [(province, city) for province, cities in PLACES.items() for city in ci
 OFFICES = sorted({office for field in FIELDS for office in field["offices"]})
 THEMES = [theme for field in FIELDS for theme in field["themes"]]
 VERBS = ["加强", "推进", "完善", "进一步做好", "加快", "优化", "支持"]
-SUBSECTION_HEADS = ["强化组织领导，坚持高位推动", "加强队伍建设，提升服务能力", "加大投入力度，完善设施条件", "注重部门协同，形成工作合力",
-                    "创新工作方式，提升治理效能", "聚焦重点难点，推动问题解决", "健全制度机制，巩固工作成果"]
+SUBSECTION_HEADS = ["强化组织领导，坚持高位推动", "加强队伍建设，提升服务能力", "加大投入力度，完善设施条件",
+                    "注重部门协同，形成工作合力", "创新工作方式，提升治理效能", "聚焦重点难点，推动问题解决",
+                    "健全制度机制，巩固工作成果"]
 TARGET_CHARACTERS = 5_400
 
 
@@ -54,8 +55,9 @@ class _Words:
     def fill(self, template: str, thing: str | None = None) -> str:
         rng, field = self.rng, self.field
         return template.format(
-            thing=thing or rng.choice(field["things"]), thing2=rng.choice(field["things"]), people=rng.choice(field["people"]),
-            measure=rng.choice(field["measures"]), difficulty=rng.choice(field["difficulties"]),
+            thing=thing or rng.choice(field["things"]), thing2=rng.choice(field["things"]),
+            people=rng.choice(field["people"]), measure=rng.choice(field["measures"]),
+            difficulty=rng.choice(field["difficulties"]),
             partner=rng.choice(field["partners"]), place=rng.choice(self.places), year=self.year - rng.randint(0, 3),
             later=self.year + rng.randint(1, 3), month=rng.randint(1, 12), amount=rng.randint(50, 9_000),
             count=rng.randint(3, 300), count2=rng.randint(10, 9_000), percent=rng.randint(60, 99),
@@ -70,7 +72,9 @@ def _session(rng: random.Random, body: str, year: int, level: str) -> str:
     term_start = 2012 if year < 2017 else 2017 if year < 2022 else 2022
     term = (15 if body == "人大" else 9) + (term_start - 2012) // 5
     meeting = min(5, year - term_start + 1)
-    return f"{level}{_cn(term)}届人大{_cn(meeting)}次会议" if body == "人大" else f"{level}政协{_cn(term)}届{_cn(meeting)}次会议"
+    if body == "人大":
+        return f"{level}{_cn(term)}届人大{_cn(meeting)}次会议"
+    return f"{level}政协{_cn(term)}届{_cn(meeting)}次会议"
 
 
 def _sections(words: _Words, theme: str, scale: float) -> list[tuple[int, str, str, str]]:
@@ -83,7 +87,8 @@ def _sections(words: _Words, theme: str, scale: float) -> list[tuple[int, str, s
         for i, head in enumerate(rng.sample(SUBSECTION_HEADS, count)):
             thing = rng.choice(words.field["things"])
             points = [f"{ORDINALS[j]}是{rng.choice(words.field['measures'])}。"
-                      + words.paragraph(templates, max(1, round(rng.randint(5, 8) * scale)), thing) for j in range(rng.randint(2, 4))]
+                      + words.paragraph(templates, max(1, round(rng.randint(5, 8) * scale)), thing)
+                      for j in range(rng.randint(2, 4))]
             sections.append((2, ORDINALS[i], head, "\n".join(points)))
 
     with_subsections("工作开展情况", REPORT, rng.randint(2, 4))
@@ -118,7 +123,8 @@ def make_letter(rng: random.Random, serial: int) -> Letter:
     if body == "政协" and rng.random() < 0.12:
         proposers, role_value, salutation = [rng.choice(GROUPS)], None, None
     else:
-        proposers = list(dict.fromkeys(person_name(rng) for _ in range(1 if rng.random() < 0.75 else rng.randint(2, 4))))
+        signers = 1 if rng.random() < 0.75 else rng.randint(2, 4)
+        proposers = list(dict.fromkeys(person_name(rng) for _ in range(signers)))
         role_value, salutation = role, f"{'、'.join(proposers)}{role}："
     salutation = salutation or f"{proposers[0]}："
     result_class = rng.choice("AAABBBCCD")
@@ -136,15 +142,16 @@ def make_letter(rng: random.Random, serial: int) -> Letter:
     # The serial as the document number's own number: every letter is unique and can be traced back.
     doc_number = f"{city[0]}{agency[len(city) + len(district)]}{'建' if body == '人大' else '提'}〔{year}〕{serial}号"
     text = "\n".join([
-        f"{agency}对{session}第{number}号{kind}的答复", f"{doc_number}", f"办理结果：{result_class}", "公开方式：主动公开", "",
+        f"{agency}对{session}第{number}号{kind}的答复", f"{doc_number}", f"办理结果：{result_class}",
+        "公开方式：主动公开", "",
         body_text, "", agency, date_text, f"（联系人：{contact}，联系电话：{phone}）", "",
     ])
     parsed = ParsedReply(
         proposer_names=proposers, proposer_role=role_value, body=body, proposal_number=number,
         proposal_kind=kind if role_value else "党派提案",
-        session=session, proposal_title=title, agency=agency, date=f"{year}-{month:02d}-{day:02d}", doc_number=doc_number,
-        result_class=result_class, result_label=f"办理结果：{result_class}", disclosure="主动公开", contact_name=contact,
-        contact_phone=phone,
+        session=session, proposal_title=title, agency=agency, date=f"{year}-{month:02d}-{day:02d}",
+        doc_number=doc_number, result_class=result_class, result_label=f"办理结果：{result_class}",
+        disclosure="主动公开", contact_name=contact, contact_phone=phone,
         sections=[ParsedSection(level=lvl, number=num, title=t, text=_section_text(lvl, num, t, txt))
                   for lvl, num, t, txt in sections],
         body_text=body_text,
@@ -221,4 +228,5 @@ def prepare_database(n: int, data_dir: Path, seed: int = 2024) -> str:
         old.unlink()
     with sqlite3.connect(target) as source, sqlite3.connect(cached) as copy:
         source.backup(copy)  # a consistent copy, WAL included
-    return f"generated in {seconds:.0f} s ({n / seconds:.0f} letters/s straight to the database, {per_letter} characters each)"
+    rate = n / seconds
+    return f"generated in {seconds:.0f} s ({rate:.0f} letters/s straight to the database, {per_letter} characters each)"

@@ -119,10 +119,11 @@ def worker_memory_mb(master_pid: int) -> tuple[float, float]:
     peak = private = 0
     for pid in workers(master_pid):
         try:
-            fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
+            status = Path(f"/proc/{pid}/status").read_text().splitlines()
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
         except OSError:
             continue
+        fields = dict(line.split(":", 1) for line in status if ":" in line)
         peak = max(peak, int(fields["VmHWM"].split()[0]))
         private = max(private, sum(int(line.split()[1]) for line in rollup if line.startswith("Private_")))
     return peak / 1024, private / 1024

@@ -119,7 +119,9 @@ def main() -> int:
         print(f"\nUpload: exit {upload.returncode} after {upload_seconds:.0f} s; last line: "
               f"{upload_output.strip().splitlines()[-1] if upload_output.strip() else '—'}")
         expected = SETTINGS["N"] + SETTINGS["UPLOADS"]
-        health = wait_for(base, "/healthz", lambda body: body.get("counts_agree") and body["database_replies"] == expected, 120)
+        health = wait_for(
+            base, "/healthz", lambda body: body.get("counts_agree") and body["database_replies"] == expected, 120
+        )
         final = health or wait_for(base, "/healthz", lambda body: True, 5)
         print(f"Database {final and final.get('database_replies')} replies (expected {expected}), "
               f"index {final and final.get('index_replies')}, agree: {bool(health)}")
