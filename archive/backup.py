@@ -9,7 +9,7 @@ import io
 import json
 import tarfile
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -37,12 +37,13 @@ def export_archive(destination: Path) -> dict:
     call_command("dumpdata", natural_foreign=True, natural_primary=True, exclude=EXCLUDED, stdout=rows)
     media = Path(settings.MEDIA_ROOT)
     files = _media_files(media)
-    manifest = {"format": FORMAT, "created": datetime.now(timezone.utc).isoformat(),
+    manifest = {"format": FORMAT, "created": datetime.now(UTC).isoformat(),
                 "replies": Reply.objects.count(), "files": len(files)}
     destination = Path(destination)
     with tempfile.NamedTemporaryFile(dir=destination.parent, suffix=".partial", delete=False) as partial:
         with tarfile.open(fileobj=partial, mode="w:gz") as tar:
-            for name, payload in (("manifest.json", json.dumps(manifest, ensure_ascii=False)), ("data.json", rows.getvalue())):
+            members = (("manifest.json", json.dumps(manifest, ensure_ascii=False)), ("data.json", rows.getvalue()))
+            for name, payload in members:
                 data = payload.encode("utf-8")
                 info = tarfile.TarInfo(name)
                 info.size = len(data)

@@ -10,7 +10,8 @@ from django.conf import settings
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.policy = "; ".join(f"{name} {' '.join(sources)}" for name, sources in settings.CONTENT_SECURITY_POLICY.items())
+        directives = settings.CONTENT_SECURITY_POLICY.items()
+        self.policy = "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives)
 
     def __call__(self, request):
         response = self.get_response(request)

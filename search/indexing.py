@@ -69,7 +69,8 @@ def drain_queue(batch_size: int = 500) -> int:
 
     processed = 0
     while True:
-        rows = list(IndexQueue.objects.filter(processed_at__isnull=True).order_by("id").values_list("id", "reply_id")[:batch_size])
+        pending = IndexQueue.objects.filter(processed_at__isnull=True).order_by("id")
+        rows = list(pending.values_list("id", "reply_id")[:batch_size])
         if not rows:
             break
         apply_replies({reply_id for _, reply_id in rows})
@@ -171,7 +172,8 @@ def compare() -> Comparison:
     for reply in index.index_queryset().filter(pk__in=indexed & public):
         doc = target.document(index, reply) or {}
         fields = stored[reply.pk]
-        if any(str(doc.get(key, "")) != str(fields.get(key, "")) for key in doc if key != target.content_field_name and key != ID):
+        compared = [key for key in doc if key != target.content_field_name and key != ID]
+        if any(str(doc.get(key, "")) != str(fields.get(key, "")) for key in compared):
             stale.add(reply.pk)
     return Comparison(missing=public - indexed, extra=indexed - public, stale=stale)
 

@@ -46,7 +46,8 @@ class Command(BaseCommand):
         for done, path in enumerate(files, start=1):
             try:
                 result = import_file(
-                    path.read_bytes(), path.name, publish=options["publish"], agency=options["agency"], dry_run=options["dry_run"]
+                    path.read_bytes(), path.name,
+                    publish=options["publish"], agency=options["agency"], dry_run=options["dry_run"],
                 )
                 for warning in result.parsed.warnings if options["verbosity"] > 1 else ():
                     self.stdout.write(f"  {path.name}：{warning}")
@@ -65,7 +66,8 @@ class Command(BaseCommand):
         if imported and not options["dry_run"]:
             refresh_planner_statistics()
         verb = "可导入" if options["dry_run"] else "已导入"
-        self.stdout.write(self.style.SUCCESS(f"{verb} {imported} 件，重复跳过 {duplicates} 件，失败 {len(failed)} 件。"))
+        summary = f"{verb} {imported} 件，重复跳过 {duplicates} 件，失败 {len(failed)} 件。"
+        self.stdout.write(self.style.SUCCESS(summary))
         for path, reason in failed:
             self.stderr.write(self.style.ERROR(f"失败：{path}：{reason}"))
         if failed:
