@@ -24,7 +24,8 @@ def _fresh_cache():
 def _isolated_files(settings, tmp_path):
     # Uploaded originals go to a temporary folder, and static files need no collectstatic run.
     settings.MEDIA_ROOT = tmp_path / "originals"
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    static_files = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": static_files}
 
 
 @pytest.fixture

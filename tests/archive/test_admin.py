@@ -34,7 +34,9 @@ def test_admin_page_loads_for_staff(staff_client, seed_replies, url):
 def test_reply_list_shows_title_agency_lead_proposer_date_result_and_status(staff_client, seed_replies):
     response = staff_client.get("/admin/archive/reply/")
 
-    for text in ["降低中小学生学习负担，增强孩子心理健康", "信阳市教育体育局", "高海朋", "2024年7月2日", "已解决/基本解决", "已发布"]:
+    expected = ["降低中小学生学习负担，增强孩子心理健康", "信阳市教育体育局", "高海朋", "2024年7月2日",
+                "已解决/基本解决", "已发布"]
+    for text in expected:
         assertContains(response, text)
 
 

@@ -50,7 +50,9 @@ def test_reply_page_shows_metadata_and_sections_under_a_table_of_contents(client
     response = seed_reply_page(client, "信阳市教育体育局")
 
     assertContains(response, "降低中小学生学习负担，增强孩子心理健康")
-    for text in ["信阳市教育体育局", "高海朋", "市政协六届二次会议", "2024175", "2024年7月2日", "林长", "市政协提案委", "主动公开"]:
+    expected = ["信阳市教育体育局", "高海朋", "市政协六届二次会议", "2024175", "2024年7月2日", "林长", "市政协提案委",
+                "主动公开"]
+    for text in expected:
         assertContains(response, text)
     assertContains(response, '<a href="#s1">一、高度重视，加强组织领导</a>', html=True)
     assertContains(response, '<h2 id="s1">一、高度重视，加强组织领导</h2>', html=True)
@@ -128,7 +130,10 @@ def test_reply_page_gives_a_permalink_and_a_citation_line(client, seed_replies):
 def test_original_file_is_offered_for_download_only_when_kept(client, make_reply):
     from archive.ingest import import_file
 
-    letter = "朱蓉代表：\n您提出的《关于校园午餐的建议》收悉。现答复如下：\n一、加强管理\n已经落实。\n慈溪市教育局\n2024年6月28日\n".encode()
+    letter = (
+        "朱蓉代表：\n您提出的《关于校园午餐的建议》收悉。现答复如下：\n"
+        "一、加强管理\n已经落实。\n慈溪市教育局\n2024年6月28日\n"
+    ).encode()
     with_file = import_file(letter, "午餐答复.txt", publish=True).reply
     without = make_reply()
 
@@ -154,7 +159,9 @@ def test_a_hidden_replys_original_is_not_served(client):
 
 def test_reply_page_shows_related_replies_from_other_proposals_only(client, make_reply, indexed):
     with indexed():
-        reply = make_reply(title="关于加强中小学心理健康教育的建议", body_text="心理健康教育 心理教师 心理辅导室 建设。")
+        reply = make_reply(
+            title="关于加强中小学心理健康教育的建议", body_text="心理健康教育 心理教师 心理辅导室 建设。"
+        )
         make_reply(title="关于增配心理教师的建议", agency="长春市教育局", body_text="心理教师 心理辅导室 配备。")
         make_reply(title="关于城市道路照明的建议", agency="长春市城市管理局", body_text="路灯 照明 道路 维修。")
         make_reply(title="不予公开的心理答复", disclosure="不予公开", body_text="心理教师 心理辅导室 心理健康教育。")

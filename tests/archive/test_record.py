@@ -43,8 +43,9 @@ def test_a_failed_save_leaves_nothing_behind(db, monkeypatch):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(ingest.Section.objects, "bulk_create", broken_bulk_create)
-    parsed = ParsedReply(proposer_names=["罗大成"], proposer_role="委员", proposal_title="标题", agency="资阳市教育和体育局",
-                         session="市政协五届四次会议", proposal_number="0070", body_text="正文")
+    parsed = ParsedReply(proposer_names=["罗大成"], proposer_role="委员", proposal_title="标题",
+                         agency="资阳市教育和体育局", session="市政协五届四次会议", proposal_number="0070",
+                         body_text="正文")
 
     with pytest.raises(RuntimeError):
         save_parsed_reply(parsed, raw_text="正文", original=b"file", original_name="a.txt")
@@ -119,7 +120,8 @@ def test_public_replies_are_published_and_disclosable(make_reply):
 
 
 def test_sections_come_back_in_order_with_stable_anchors(make_reply):
-    reply = make_reply(sections=[(1, "一", "工作情况"), (2, "一", "强化组织领导"), (2, "二", "加强队伍"), (1, "二", "下一步工作")])
+    reply = make_reply(sections=[(1, "一", "工作情况"), (2, "一", "强化组织领导"), (2, "二", "加强队伍"),
+                                 (1, "二", "下一步工作")])
 
     assert [(s.title, s.anchor) for s in reply.sections.all()] == [
         ("工作情况", "s1"), ("强化组织领导", "s1-1"), ("加强队伍", "s1-2"), ("下一步工作", "s2"),
@@ -132,7 +134,8 @@ def test_anchors_for_subsections_before_any_section():
 
 @pytest.mark.parametrize(
     ("code", "label", "expected"),
-    [("A", "办理结果：A", "已解决"), ("b", "【B】", "正在解决"), ("C", "C类", "留作参考"), (None, "列入计划", "列入计划"), (None, None, "")],
+    [("A", "办理结果：A", "已解决"), ("b", "【B】", "正在解决"), ("C", "C类", "留作参考"),
+     (None, "列入计划", "列入计划"), (None, None, "")],
 )
 def test_result_labels_map_to_the_four_classes(code, label, expected):
     assert classify_result(code, label) == expected

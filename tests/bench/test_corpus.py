@@ -32,7 +32,8 @@ def test_generated_letters_are_as_long_as_real_ones_and_deterministic():
 
 
 def test_the_benchmark_runs_over_a_hundred_kinds_of_search():
-    queries = bench_queries([f"人{n}" for n in range(10)], [f"单位{n}" for n in range(20)], ["0070"] * 5, [2024, 2023, 2022])
+    names, agencies = [f"人{n}" for n in range(10)], [f"单位{n}" for n in range(20)]
+    queries = bench_queries(names, agencies, ["0070"] * 5, [2024, 2023, 2022])
 
     assert len(queries) >= 100
     assert {"word", "words", "phrase", "name", "agency", "number", "operators", "facet", "date", "browse"} == \

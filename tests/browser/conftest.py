@@ -18,7 +18,9 @@ WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "he
 @pytest.fixture(scope="package")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail(f"浏览器测试需要 {CHROMIUM}：请运行 scripts/install_browser.sh（make test 会自动运行）。", pytrace=False)
+        pytest.fail(
+            f"浏览器测试需要 {CHROMIUM}：请运行 scripts/install_browser.sh（make test 会自动运行）。", pytrace=False
+        )
     from playwright.sync_api import sync_playwright
 
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)  # only this run's pictures

@@ -96,7 +96,8 @@ def test_every_page_fits_the_screen_with_landmarks_and_labelled_fields(site, pag
 
     reply = Reply.objects.get(agency__name="资阳市教育和体育局")
     paths = ["/", "/replies/", "/agencies/", "/search/?q=心理", reply.get_absolute_url(),
-             Agency.objects.get(name="长春市教育局").get_absolute_url(), Person.objects.get(name="高海朋").get_absolute_url(),
+             Agency.objects.get(name="长春市教育局").get_absolute_url(),
+             Person.objects.get(name="高海朋").get_absolute_url(),
              reply.proposal.get_absolute_url()]  # last: its screenshot is kept
     for path in paths:
         page.goto(site + path)

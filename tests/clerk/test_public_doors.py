@@ -19,7 +19,8 @@ pytestmark = pytest.mark.usefixtures("search_index")
 def replies(make_reply, indexed):
     def make(tag, **fields):
         return make_reply(title=f"关于保护{WORD}{tag}的建议", agency=f"{tag}市生态环境局", proposers=(f"{tag}代表人",),
-                          body_text=f"{tag}代表人代表：\n您提出的关于保护{WORD}的建议收悉。联系电话13912345678。", **fields)
+                          body_text=f"{tag}代表人代表：\n您提出的关于保护{WORD}的建议收悉。联系电话13912345678。",
+                          **fields)
 
     with indexed():
         made = {PUBLIC: make(PUBLIC), DRAFT: make(DRAFT, publish=False),

@@ -15,7 +15,9 @@ def snapshot():
                            r.content_hash, r.original.read() if r.original else None)
                           for r in Reply.objects.select_related("proposal", "agency")),
         "sections": sorted(Section.objects.values_list("reply__content_hash", "position", "anchor", "title")),
-        "proposers": sorted(Proposal.objects.values_list("title", "proposer_links__position", "proposer_links__person__name")),
+        "proposers": sorted(
+            Proposal.objects.values_list("title", "proposer_links__position", "proposer_links__person__name")
+        ),
         "agencies": Agency.objects.count(), "people": Person.objects.count(),
     }
 

@@ -42,8 +42,9 @@ def test_a_writer_killed_mid_write_loses_nothing_and_locks_no_one_out(client, ma
         make_reply(title="关于保护湿地候鸟的建议")
     folder = backend().folder
 
-    killed = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(folder)], cwd=settings.BASE_DIR, capture_output=True,
-                            text=True, timeout=60, env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"})
+    killed = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(folder)], cwd=settings.BASE_DIR,
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"})
 
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert search_count(client, "候鸟") == 1  # the last committed index is intact

@@ -45,8 +45,9 @@ REPORT = """
 import json, re
 from archive.models import Reply
 rows = Reply.objects.filter(uploaded_by__isnull=False).select_related("proposal", "agency")
-print(json.dumps([{"pk": r.pk, "serial": int(re.search(r"〔\\d{4}〕(\\d+)号", r.raw_text)[1]), "sections": r.sections.count(),
-                   "proposal": bool(r.proposal and r.proposal.title), "agency": r.agency is not None} for r in rows]))
+print(json.dumps([{"pk": r.pk, "serial": int(re.search(r"〔\\d{4}〕(\\d+)号", r.raw_text)[1]),
+                   "sections": r.sections.count(), "proposal": bool(r.proposal and r.proposal.title),
+                   "agency": r.agency is not None} for r in rows]))
 """
 
 

@@ -226,9 +226,12 @@ def test_a_rebuild_indexes_a_batch_naming_over_a_thousand_people(db, search_inde
     settings.SEARCH_DRAIN_ON_COMMIT = False
     people = Person.objects.bulk_create(Person(name=f"代表{n}", role="代表") for n in range(1_100))
     proposals = Proposal.objects.bulk_create(Proposal(number=str(n), title=f"关于第{n}项的建议") for n in range(1_100))
-    Proposer.objects.bulk_create(Proposer(proposal=p, person=person, position=0) for p, person in zip(proposals, people))
+    Proposer.objects.bulk_create(
+        Proposer(proposal=p, person=person, position=0) for p, person in zip(proposals, people, strict=True)
+    )
     Reply.objects.bulk_create(
-        Reply(proposal=p, body_text=f"第{n}件答复", raw_text=f"第{n}件答复", content_hash=str(n), status=Reply.Status.PUBLISHED)
+        Reply(proposal=p, body_text=f"第{n}件答复", raw_text=f"第{n}件答复", content_hash=str(n),
+              status=Reply.Status.PUBLISHED)
         for n, p in enumerate(proposals)
     )
 
