@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -6,9 +7,14 @@ from django.utils.html import format_html, format_html_join
 
 from archive import upload
 from archive.forms import UploadForm
-from archive.models import Agency, AgencyAlias, Person, Proposal, Proposer, Reply, Section, Session
+from archive.merging import merge_people, merge_proposals, split_person, split_reply
+from archive.models import Agency, AgencyAlias, Person, Place, Proposal, Proposer, Reply, Section, Session
 from archive.parsing import parse_reply
+from archive.publishing import planned_join, publish_reply
 from archive.review import warnings_by_field
+
+# The review page's choice for a draft whose proposal matches one already published.
+JOIN_FIELD, KEEP_SEPARATE = "_proposal", "separate"
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -67,18 +73,50 @@ class ReplyAdmin(admin.ModelAdmin):
         links = reply.proposal.proposer_links.all()
         return links[0].person if links else "—"
 
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "split_from_proposal"]
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
-        if "_publish" in request.POST:
-            obj.status = Reply.Status.PUBLISHED
+        was_published = change and form.initial.get("status") == Reply.Status.PUBLISHED
+        publishing = "_publish" in request.POST or (obj.status == Reply.Status.PUBLISHED and not was_published)
+        left = Proposal.objects.filter(pk=form.initial.get("proposal"), is_draft=True).first() if change else None
+        if publishing:
+            obj.status = Reply.Status.DRAFT  # published below, where its proposal joins the archive's
         super().save_model(request, obj, form, change)
+        if left is not None and left != obj.proposal and not left.replies.exists():
+            left.delete()  # the clerk chose another proposal: the draft's own is no one's now
+        if publishing:
+            self._publish_one(request, obj, join=request.POST.get(JOIN_FIELD) != KEEP_SEPARATE)
+
+    def _publish_one(self, request, reply, *, join=True):
+        try:
+            joined = publish_reply(reply, join=join)
+        except ValidationError as error:
+            self.message_user(request, "未发布：" + "；".join(error.messages), messages.ERROR)
+            return False
+        if joined is not None:
+            self.log_change(request, reply, f"发布时并入已有建议提案（编号 {joined.pk}）：{joined.description}")
+            self.message_user(request, f"已发布，并入已有建议提案：{joined.description}", messages.SUCCESS)
+        return True
 
     @admin.action(description="发布所选答复", permissions=["change"])
     def publish(self, request, queryset):
-        self._set_status(request, queryset, Reply.Status.PUBLISHED)
+        drafts = [reply for reply in queryset.select_related("proposal", "agency") if reply.status != Reply.Status.PUBLISHED]
+        published = 0
+        for reply in drafts:
+            if self._publish_one(request, reply):
+                self.log_change(request, reply, [{"changed": {"fields": ["status"]}}])
+                published += 1
+        self.message_user(request, f"{published} 件答复已改为“已发布”。", messages.SUCCESS)
+
+    @admin.action(description="拆出为单独的建议提案（答复与原建议提案不是同一件时）", permissions=["change"])
+    def split_from_proposal(self, request, queryset):
+        for reply in queryset.select_related("proposal"):
+            old = reply.proposal
+            new = split_reply(reply)
+            self.log_change(request, reply, f"从建议提案（编号 {old.pk}）拆出为新的建议提案（编号 {new.pk}）")
+        self.message_user(request, "已拆出。请在新的建议提案中核对会议与编号。", messages.SUCCESS)
 
     @admin.action(description="撤回所选答复（改为草稿，公开页面不再显示）", permissions=["change"])
     def unpublish(self, request, queryset):
@@ -106,9 +144,10 @@ class ReplyAdmin(admin.ModelAdmin):
         form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
         outcomes = []
         if form.is_bound and form.is_valid():
-            outcomes = [upload.upload_file(item, user=request.user) for item in form.cleaned_data["files"]]
+            place = form.cleaned_data["place"]
+            outcomes = [upload.upload_file(item, user=request.user, place=place) for item in form.cleaned_data["files"]]
             if form.cleaned_data["text"].strip():
-                outcomes.append(upload.upload_text(form.cleaned_data["text"], user=request.user))
+                outcomes.append(upload.upload_text(form.cleaned_data["text"], user=request.user, place=place))
             for outcome in outcomes:
                 if outcome.saved:
                     self.log_addition(request, outcome.reply, [{"added": {}}])
@@ -141,6 +180,9 @@ class ReplyAdmin(admin.ModelAdmin):
         if obj is not None and obj.raw_text:
             context.update(parse_warnings=_review_warnings(obj), source_text=obj.raw_text,
                            is_draft=obj.status == Reply.Status.DRAFT)
+        if obj is not None and obj.status == Reply.Status.DRAFT:
+            context.update(planned_join=planned_join(obj), draft_proposal=obj.proposal,
+                           join_field=JOIN_FIELD, keep_separate=KEEP_SEPARATE)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changelist_view(self, request, extra_context=None):
@@ -154,13 +196,31 @@ class ProposerInline(admin.TabularInline):
     autocomplete_fields = ["person"]
 
 
+def _log_each(model_admin, request, objects, message):
+    for obj in objects:
+        model_admin.log_change(request, obj, message)
+
+
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
-    list_display = ["title", "session", "number", "kind", "body"]
-    list_filter = ["body", "kind", "session"]
-    search_fields = ["title", "number", "proposers__name"]
-    autocomplete_fields = ["session"]
+    list_display = ["title", "place", "session", "number", "kind", "body", "is_draft"]
+    list_filter = ["body", "kind", "is_draft", "place__level"]
+    list_select_related = ["place", "session"]
+    search_fields = ["title", "number", "proposers__name", "place__name"]
+    autocomplete_fields = ["session", "place"]
     inlines = [ProposerInline]
+    actions = ["merge"]
+
+    @admin.action(description="合并所选建议提案（同一件建议提案被分成了几件）", permissions=["change"])
+    def merge(self, request, queryset):
+        proposals = list(queryset.order_by("pk"))
+        if len(proposals) < 2:
+            self.message_user(request, "请至少选择两件建议提案。", messages.WARNING)
+            return
+        target, others = proposals[0], proposals[1:]
+        _log_each(self, request, [target], f"并入建议提案（编号 {'、'.join(str(p.pk) for p in others)}）的答复与提出人")
+        merge_proposals(target, others)
+        self.message_user(request, f"已合并为建议提案：{target.description}", messages.SUCCESS)
 
 
 class AgencyAliasInline(admin.TabularInline):
@@ -170,21 +230,64 @@ class AgencyAliasInline(admin.TabularInline):
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
-    list_display = ["name", "region", "level"]
-    list_filter = ["level", "region"]
-    search_fields = ["name", "aliases__name", "region"]
+    list_display = ["name", "place"]
+    list_filter = ["place__level"]
+    list_select_related = ["place"]
+    search_fields = ["name", "aliases__name", "place__name"]
+    autocomplete_fields = ["place"]
     inlines = [AgencyAliasInline]
 
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "role"]
-    list_filter = ["role"]
-    search_fields = ["name"]
+    list_display = ["name", "role", "place"]
+    list_filter = ["role", "place__level"]
+    list_select_related = ["place"]
+    search_fields = ["name", "place__name"]
+    autocomplete_fields = ["place"]
+    actions = ["merge", "split_by_place"]
+
+    @admin.action(description="合并所选提出人（同一个人被分成了几个）", permissions=["change"])
+    def merge(self, request, queryset):
+        people = list(queryset.order_by("pk"))
+        if len(people) < 2:
+            self.message_user(request, "请至少选择两位提出人。", messages.WARNING)
+            return
+        target, others = people[0], people[1:]
+        _log_each(self, request, [target], f"并入提出人（编号 {'、'.join(str(p.pk) for p in others)}）的建议提案")
+        merge_people(target, others)
+        self.message_user(request, f"已合并为：{target.name}（{target.description or '地区未定'}）", messages.SUCCESS)
+
+    @admin.action(description="按建议提案的地区拆分所选提出人（不同地区的同名人）", permissions=["change"])
+    def split_by_place(self, request, queryset):
+        for person in queryset:
+            proposals = Proposal.objects.filter(proposer_links__person=person).select_related("place")
+            by_place = {}
+            for proposal in proposals:
+                if proposal.place_id and proposal.place_id != person.place_id:
+                    by_place.setdefault(proposal.place, []).append(proposal)
+            for place, moved in by_place.items():
+                new = split_person(person, moved, place)
+                _log_each(self, request, [person, new], f"按地区拆分：{len(moved)} 件{place.name}的建议提案归提出人（编号 {new.pk}）")
+        self.message_user(request, "已按地区拆分。", messages.SUCCESS)
 
 
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
-    list_display = ["name", "body", "region", "term", "meeting", "year"]
-    list_filter = ["body", "region"]
-    search_fields = ["name", "region"]
+    list_display = ["name", "place", "body", "term", "meeting", "year"]
+    list_filter = ["body", "place__level"]
+    list_select_related = ["place"]
+    search_fields = ["name", "place__name"]
+    autocomplete_fields = ["place"]
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "level", "parent"]
+    list_filter = ["level"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "code"]
+    readonly_fields = ["code", "name", "level", "parent"]
+
+    def has_add_permission(self, request):
+        return False  # places come from the national gazetteer (archive.places), named by letters or clerks

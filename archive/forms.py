@@ -3,6 +3,7 @@
 from django import forms
 
 from archive.extract import SUPPORTED_EXTENSIONS
+from archive.places import place_named
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -27,6 +28,19 @@ class UploadForm(forms.Form):
     files = MultipleFileField(label="答复函文件", required=False,
                               help_text="可一次选择多个文件：.txt（UTF-8 或 GBK）、.docx、带文字层的 .pdf、网页 .html。")
     text = forms.CharField(label="或粘贴答复函全文", required=False, widget=forms.Textarea(attrs={"rows": 12}))
+    place = forms.CharField(
+        label="地区（可不填）", required=False, max_length=40,
+        help_text="答复函的单位和会议都没有写明地区时使用，如“慈溪市”“广州市南沙区”。",
+    )
+
+    def clean_place(self):
+        text = self.cleaned_data["place"].strip()
+        if not text:
+            return None
+        try:
+            return place_named(text)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
 
     def clean(self):
         cleaned = super().clean()

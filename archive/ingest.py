@@ -18,37 +18,10 @@ from django.db import transaction
 
 from archive.extract import ExtractError, extract_text
 from archive.keywords import extract_keywords
-from archive.models import Agency, Person, Proposal, Proposer, Reply, Section, Session, duplicate_message
-from archive.parsing import ParsedReply, normalize_proposal_number, parse_reply, read_session
-
-# How result codes map to the four classes. Schemes differ by place and year (A/B/C or A/B/C/D):
-# A is everywhere 已解决/采纳, B 正在解决 or 列入计划, C and D 暂不能解决/留作参考. The raw label is
-# kept beside the class, so a clerk can correct a place whose scheme differs.
-RESULT_CLASS_BY_CODE = {
-    "A": Reply.ResultClass.SOLVED,
-    "B": Reply.ResultClass.IN_PROGRESS,
-    "C": Reply.ResultClass.REFERENCE,
-    "D": Reply.ResultClass.REFERENCE,
-}
-# Some letters write the class in words instead of a letter.
-RESULT_CLASS_BY_WORD = {
-    "已解决": Reply.ResultClass.SOLVED,
-    "基本解决": Reply.ResultClass.SOLVED,
-    "已采纳": Reply.ResultClass.SOLVED,
-    "正在解决": Reply.ResultClass.IN_PROGRESS,
-    "列入计划": Reply.ResultClass.PLANNED,
-    "留作参考": Reply.ResultClass.REFERENCE,
-    "暂不能解决": Reply.ResultClass.REFERENCE,
-}
-
-# 广州市南沙区教育局 → 广州市, 南沙区: the region is the place names before the office's own name.
-# Alternatives are tried in order, so "广州市" is read as a city ending in 市, never as "广州" + 市….
-_AGENCY_REGION = re.compile(
-    r"^(?P<province>[^省区市]{2,8}?(?:省|自治区))?"
-    r"(?P<city>[^市省]{1,8}?市|[^市州省]{1,8}?(?:自治州|地区|盟|州))?"
-    r"(?P<district>[^区县旗市]{1,8}?(?:区|县|旗))?"
-)
-
+from archive.identity import add_proposers, letter_place, matching_proposal, resolve_agency, resolve_person, resolve_session
+from archive.models import Agency, Person, Place, Proposal, Reply, Section, Session, duplicate_message
+from archive.parsing import ParsedReply, normalize_proposal_number, parse_reply, result_class_of
+from archive.places import Division
 
 class DuplicateReply(ValidationError):
     """The letter is already in the archive."""
@@ -76,16 +49,6 @@ def refuse_duplicate(fingerprint: str) -> None:
         raise DuplicateReply(existing)
 
 
-def classify_result(code: str | None, label: str | None) -> str:
-    """The normalised result class of a raw label, or "" when it says none."""
-    if code and code.upper() in RESULT_CLASS_BY_CODE:
-        return RESULT_CLASS_BY_CODE[code.upper()]
-    for word, result_class in RESULT_CLASS_BY_WORD.items():
-        if label and word in label:
-            return result_class
-    return ""
-
-
 def section_anchors(levels: list[int]) -> list[str]:
     """Stable anchors by position: s1, s1-1, s1-2, s2 …; a subsection before any section gets s0-N."""
     anchors, top, sub = [], 0, 0
@@ -99,66 +62,31 @@ def section_anchors(levels: list[int]) -> list[str]:
     return anchors
 
 
-def agency_region(name: str) -> tuple[str, str]:
-    """The region and level of an agency name: ("广州市南沙区", "区"), or ("", "") when it names none."""
-    match = _AGENCY_REGION.match(name)
-    province, city, district = (match[part] or "" for part in ("province", "city", "district"))
-    if district:
-        return city + district, Agency.Level.DISTRICT if district.endswith("区") else Agency.Level.COUNTY
-    if city:
-        return city, Agency.Level.CITY
-    return (province, Agency.Level.PROVINCE) if province else ("", "")
-
-
-def _resolve_agency(name: str | None) -> Agency | None:
-    if not name:
-        return None
-    agency = Agency.objects.named(name).first()
-    if agency is None:
-        region, level = agency_region(name)
-        agency = Agency.objects.create(name=name, region=region, level=level)
-    return agency
-
-
-def _resolve_session(name: str | None) -> Session | None:
-    if not name:
-        return None
-    parts = read_session(name)
-    if parts.term and parts.meeting:
-        session, _ = Session.objects.get_or_create(
-            body=parts.body or "", region=parts.region or "", term=parts.term, meeting=parts.meeting,
-            defaults={"name": name, "year": parts.year},
-        )
-    else:
-        session, _ = Session.objects.get_or_create(
-            name=name, defaults={"body": parts.body or "", "region": parts.region or "", "year": parts.year}
-        )
-    return session
-
-
-def _resolve_proposal(parsed: ParsedReply, session: Session | None) -> Proposal:
+def _resolve_proposal(parsed: ParsedReply, session: Session | None, place: Place | None, reply_date: date | None,
+                      agency: Agency | None, *, publish: bool) -> Proposal:
+    """A published letter joins the proposal it is part of; a draft keeps a proposal of its own until published."""
     number = parsed.proposal_number or ""
-    title = parsed.proposal_title or "（标题未识别）"
-    existing = Proposal.objects.filter(session=session)
-    if number:
-        proposal = existing.filter(number_normalized=normalize_proposal_number(number)).first()
-    else:
-        proposal = existing.filter(number_normalized="", title=title).first()
+    candidate = Proposal(
+        session=session, body=parsed.body or (session.body if session else ""), number=number,
+        number_normalized=normalize_proposal_number(number), kind=parsed.proposal_kind or "",
+        title=parsed.proposal_title or "（标题未识别）", place=place,
+        year=(session.year if session and session.year else None) or (reply_date.year if reply_date else None),
+        is_draft=not publish,
+    )
+    proposal = matching_proposal(candidate, agency) if publish else None
     if proposal is None:
-        proposal = Proposal.objects.create(
-            session=session, body=parsed.body or (session.body if session else ""), number=number,
-            kind=parsed.proposal_kind or "", title=title,
-        )
-    role = parsed.proposer_role or Person.Role.ORGANISATION
-    known = set(proposal.proposer_links.values_list("person__name", flat=True))
-    position = proposal.proposer_links.count()
-    for name in parsed.proposer_names:
-        if name in known:
-            continue
-        person, _ = Person.objects.get_or_create(name=name, role=role)
-        Proposer.objects.create(proposal=proposal, person=person, position=position)
-        position += 1
+        candidate.save()
+        proposal = candidate
+    role = person_role(parsed)
+    add_proposers(proposal, [resolve_person(name, role, place) for name in parsed.proposer_names])
     return proposal
+
+
+def person_role(parsed: ParsedReply) -> str:
+    """代表/委员 for people, 组织 for an organisation, "" for people the letter gives no role."""
+    if parsed.proposer_kind == "organisation":
+        return Person.Role.ORGANISATION
+    return parsed.proposer_role or ""
 
 
 @transaction.atomic
@@ -170,21 +98,28 @@ def save_parsed_reply(
     original_name: str = "",
     uploaded_by=None,
     publish: bool = False,
+    place: Division | None = None,
 ) -> Reply:
-    """Store a parsed reply with its sections; nothing is saved if any step fails."""
+    """Store a parsed reply with its sections; nothing is saved if any step fails.
+
+    ``place`` is the clerk's default, used where the letter's agency and session name no place.
+    """
     fingerprint = content_hash(raw_text)
     refuse_duplicate(fingerprint)
-    session = _resolve_session(parsed.session)
+    located = letter_place(parsed.agency, parsed.session, place)
+    agency = resolve_agency(parsed.agency, located.place)
+    session = resolve_session(parsed.session, located.place)
+    reply_date = date.fromisoformat(parsed.date) if parsed.date else None
     reply = Reply(
-        proposal=_resolve_proposal(parsed, session),
-        agency=_resolve_agency(parsed.agency),
+        proposal=_resolve_proposal(parsed, session, located.place, reply_date, agency, publish=publish),
+        agency=agency,
         handling_role=parsed.handling_role or "",
         kind=parsed.reply_kind or Reply.Kind.REPLY,
-        date=date.fromisoformat(parsed.date) if parsed.date else None,
+        date=reply_date,
         doc_number=parsed.doc_number or "",
         result_label=parsed.result_label or "",
         result_code=parsed.result_class or "",
-        result_class=classify_result(parsed.result_class, parsed.result_label),
+        result_class=result_class_of(parsed.result_class, parsed.result_label),
         disclosure=parsed.disclosure or "",
         signer=parsed.signer or "",
         contact_name=parsed.contact_name or "",
@@ -229,7 +164,7 @@ def refuse_non_letter(parsed: ParsedReply) -> None:
 
 def import_text(
     text: str, *, original: bytes | None = None, original_name: str = "", uploaded_by=None, publish: bool = False,
-    agency: str | None = None, dry_run: bool = False,
+    agency: str | None = None, place: Division | None = None, dry_run: bool = False,
 ) -> ImportResult:
     """Parse and save one letter's text (extracted from a file, or pasted); raises ValidationError in Chinese."""
     parsed = parse_reply(text)
@@ -240,7 +175,7 @@ def import_text(
         refuse_duplicate(content_hash(text))
         return ImportResult(reply=None, parsed=parsed)
     reply = save_parsed_reply(parsed, raw_text=text, original=original, original_name=original_name,
-                              uploaded_by=uploaded_by, publish=publish)
+                              uploaded_by=uploaded_by, publish=publish, place=place)
     return ImportResult(reply=reply, parsed=parsed)
 
 

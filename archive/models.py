@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from archive.parsing import normalize_proposal_number
+from archive.places import Division
 
 
 class Body(models.TextChoices):
@@ -18,12 +19,72 @@ class Body(models.TextChoices):
     CPPCC = "政协", "政协"
 
 
+class PlaceQuerySet(models.QuerySet):
+    def for_division(self, division: Division) -> "Place":
+        """The place of a gazetteer division, made with its ancestors the first time it is named."""
+        parent = self.for_division(division.parent) if division.parent else None
+        place, _ = self.get_or_create(
+            code=division.code, defaults={"name": division.name, "level": division.level, "parent": parent}
+        )
+        return place
+
+
+class Place(models.Model):
+    """A province, city, district or county: every one has its own congress and CPPCC."""
+
+    class Level(models.TextChoices):
+        PROVINCE = "省", "省级"
+        CITY = "市", "地级"
+        COUNTY = "县", "县级"
+
+    code = models.CharField("区划代码", max_length=6, unique=True, help_text="GB/T 2260 行政区划代码，如“512000”。")
+    name = models.CharField("名称", max_length=50)
+    level = models.CharField("层级", max_length=2, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name="上级"
+    )
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "地区"
+        verbose_name_plural = "地区"
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.path
+
+    def get_absolute_url(self):
+        return reverse("archive:place-detail", args=[self.code])
+
+    @property
+    def ancestry(self) -> list["Place"]:
+        """This place and those above it, the province first."""
+        chain, place = [], self
+        while place is not None:
+            chain.append(place)
+            place = place.parent
+        return chain[::-1]
+
+    @property
+    def path(self) -> str:
+        return " › ".join(place.name for place in self.ancestry)
+
+    @property
+    def division(self) -> Division:
+        return Division(self.code, self.name, self.level)
+
+
 class Session(models.Model):
     """A meeting of a people's congress or a CPPCC: 市政协五届四次会议."""
 
     name = models.CharField("会议名称", max_length=200, help_text="按答复函原文，如“市政协五届四次会议”。")
     body = models.CharField("机构", max_length=4, choices=Body.choices, blank=True)
-    region = models.CharField("地区", max_length=50, blank=True, help_text="如“资阳市”；原文只写“市”时保留“市”。")
+    region = models.CharField("地区（原文）", max_length=50, blank=True, help_text="按原文，如“资阳市”；原文只写“市”时为“市”。")
+    place = models.ForeignKey(
+        Place, on_delete=models.PROTECT, null=True, blank=True, related_name="sessions", verbose_name="地区",
+        help_text="会议所属的地区：各市、县的人大和政协各自开会，地区不同就是不同的会议。",
+    )
     term = models.PositiveSmallIntegerField("届", null=True, blank=True)
     meeting = models.PositiveSmallIntegerField("次", null=True, blank=True)
     year = models.PositiveSmallIntegerField("年份", null=True, blank=True)
@@ -31,21 +92,24 @@ class Session(models.Model):
     class Meta:
         verbose_name = "会议"
         verbose_name_plural = "会议"
-        ordering = ["body", "region", "term", "meeting"]
+        ordering = ["body", "place", "term", "meeting"]
         constraints = [
-            # 五届四次 and 第五届…第四次会议 are one session: the key is what they mean, not the wording.
+            # 五届四次 and 第五届…第四次会议 are one session of one place: the key is what they mean, not
+            # the wording. A session whose place is unknown is never shared: 市政协五届四次会议 of two cities.
             models.UniqueConstraint(
-                fields=["body", "region", "term", "meeting"],
-                condition=Q(term__isnull=False, meeting__isnull=False),
-                name="session_unique_term_meeting",
+                fields=["body", "place", "term", "meeting"],
+                condition=Q(term__isnull=False, meeting__isnull=False, place__isnull=False),
+                name="session_unique_place_term_meeting",
             ),
             models.UniqueConstraint(
-                fields=["name"], condition=Q(term__isnull=True) | Q(meeting__isnull=True), name="session_unique_name_unparsed"
+                fields=["body", "place", "name"],
+                condition=(Q(term__isnull=True) | Q(meeting__isnull=True)) & Q(place__isnull=False),
+                name="session_unique_place_name_unparsed",
             ),
         ]
 
     def __str__(self):
-        return self.name
+        return f"{self.place.name}·{self.name}" if self.place_id and self.place.name not in self.name else self.name
 
 
 class AgencyQuerySet(models.QuerySet):
@@ -58,15 +122,11 @@ class AgencyQuerySet(models.QuerySet):
 class Agency(models.Model):
     """A replying agency, e.g. 资阳市教育和体育局; aliases (教体局) resolve to it."""
 
-    class Level(models.TextChoices):
-        PROVINCE = "省", "省"
-        CITY = "市", "市"
-        DISTRICT = "区", "区"
-        COUNTY = "县", "县"
-
     name = models.CharField("名称", max_length=100, unique=True, help_text="全称，如“资阳市教育和体育局”。")
-    region = models.CharField("地区", max_length=50, blank=True, help_text="如“资阳市”“广州市南沙区”。")
-    level = models.CharField("层级", max_length=2, choices=Level.choices, blank=True)
+    place = models.ForeignKey(
+        Place, on_delete=models.PROTECT, null=True, blank=True, related_name="agencies", verbose_name="地区",
+        help_text="由名称读出，如“广州市南沙区教育局”属于广州市南沙区。",
+    )
 
     objects = AgencyQuerySet.as_manager()
 
@@ -95,7 +155,10 @@ class AgencyAlias(models.Model):
 
 
 class Person(models.Model):
-    """A proposer: a deputy (代表), a member (委员), or an organisation (党派、团体、代表团)."""
+    """A proposer: a deputy (代表), a member (委员), or an organisation (党派、团体、代表团), of one place.
+
+    王强委员 of 长春市 and 王强委员 of 资阳市 are two people.
+    """
 
     class Role(models.TextChoices):
         DEPUTY = "代表", "人大代表"
@@ -103,16 +166,32 @@ class Person(models.Model):
         ORGANISATION = "组织", "党派、团体或代表团"
 
     name = models.CharField("姓名或名称", max_length=100)
-    role = models.CharField("身份", max_length=4, choices=Role.choices)
+    role = models.CharField("身份", max_length=4, choices=Role.choices, blank=True, help_text="答复函未写明身份时为空。")
+    place = models.ForeignKey(
+        Place, on_delete=models.PROTECT, null=True, blank=True, related_name="people", verbose_name="地区",
+        help_text="所在人大或政协的地区：同名的人，地区不同就是不同的人。",
+    )
 
     class Meta:
         verbose_name = "提出人"
         verbose_name_plural = "提出人"
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["name", "role"], name="person_unique_name_role")]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "role", "place"], name="person_unique_name_role_place"),
+            models.UniqueConstraint(
+                fields=["name", "role"], condition=Q(place__isnull=True), name="person_unique_name_role_no_place"
+            ),
+        ]
 
     def __str__(self):
-        return self.name if self.role == self.Role.ORGANISATION else f"{self.name}{self.role}"
+        return self.name if self.role in (self.Role.ORGANISATION, "") else f"{self.name}{self.role}"
+
+    @property
+    def description(self) -> str:
+        """How a page introduces the person: 长春市政协委员, 资阳市人大代表, 慈溪市 (an organisation)."""
+        place = self.place.name if self.place_id else ""
+        office = {self.Role.DEPUTY: "人大代表", self.Role.MEMBER: "政协委员"}.get(self.role, "")
+        return place + office
 
     def get_absolute_url(self):
         return reverse("archive:person-detail", args=[self.pk])
@@ -130,6 +209,15 @@ class Proposal(models.Model):
 
     session = models.ForeignKey(Session, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals", verbose_name="会议")
     body = models.CharField("机构", max_length=4, choices=Body.choices, blank=True)
+    place = models.ForeignKey(
+        Place, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals", verbose_name="地区",
+        help_text="提出建议提案的人大或政协所在地区。",
+    )
+    year = models.PositiveSmallIntegerField("年份", null=True, blank=True, help_text="会议或答复的年份；没有会议时与编号一起区分建议提案。")
+    is_draft = models.BooleanField(
+        "待发布", default=False, editable=False,
+        help_text="由尚未发布的答复建立：发布时并入已有的同一建议提案，或成为新的建议提案；此前不公开。",
+    )
     number = models.CharField("编号", max_length=30, blank=True, help_text="按原文，如“0070”“D022”。")
     number_normalized = models.CharField("编号（规范）", max_length=30, blank=True, editable=False, db_index=True)
     kind = models.CharField("类别", max_length=10, choices=Kind.choices, blank=True)
@@ -141,15 +229,26 @@ class Proposal(models.Model):
         verbose_name_plural = "建议提案"
         ordering = ["session__name", "number_normalized"]
         constraints = [
+            # A draft's own proposal may share its key with the proposal it will join on publishing.
             models.UniqueConstraint(
                 fields=["session", "number_normalized"],
-                condition=~Q(number_normalized=""),
+                condition=~Q(number_normalized="") & Q(is_draft=False),
                 name="proposal_unique_session_number",
             )
         ]
 
     def __str__(self):
         return self.title
+
+    @property
+    def description(self) -> str:
+        """朱蓉等，慈溪市 · 市十七届人大一次会议第70号: how the clerk recognises a proposal."""
+        names = [str(link.person.name) for link in self.proposer_links.select_related("person")[:2]]
+        who = (names[0] + ("等" if len(names) > 1 else "")) if names else "（提出人未识别）"
+        where = self.place.name if self.place_id else "地区未定"
+        session = self.session.name if self.session_id else (f"{self.year}年" if self.year else "")
+        number = f"第{self.number}号" if self.number else ""
+        return f"{who}，{where} · {session}{number}《{self.title}》"
 
     def get_absolute_url(self):
         # Readable and stable: the session and the number as delegates cite them; the id only when either is missing.
@@ -191,6 +290,12 @@ class ReplyQuerySet(models.QuerySet):
     def public(self):
         """What anonymous visitors may see: published and publicly disclosable."""
         return self.published().exclude(disclosure__in=Reply.PRIVATE_DISCLOSURES)
+
+    def in_place(self, place):
+        """Replies to proposals of this place or of a place within it (a province's cities and counties)."""
+        return self.filter(
+            Q(proposal__place=place) | Q(proposal__place__parent=place) | Q(proposal__place__parent__parent=place)
+        )
 
     def newest_first(self):
         return self.order_by(models.F("date").desc(nulls_last=True), "-uploaded_at")

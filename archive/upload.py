@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from archive.extract import ExtractError, refuse_oversized
 from archive.ingest import DuplicateReply, import_file, import_text
 from archive.models import Reply
+from archive.places import Division
 
 PASTED_NAME = "粘贴的文字"
 
@@ -28,18 +29,20 @@ class Outcome:
         return self.reply is not None
 
 
-def upload_file(uploaded, *, user) -> Outcome:
+def upload_file(uploaded, *, user, place: Division | None = None) -> Outcome:
     """Save one uploaded file as a draft, or say in Chinese why not."""
     def save():
         refuse_oversized(uploaded.size, settings.ARCHIVE_MAX_UPLOAD_BYTES)  # before the file is read into memory
-        return import_file(uploaded.read(), uploaded.name, uploaded_by=user)
+        return import_file(uploaded.read(), uploaded.name, uploaded_by=user, place=place)
 
     return _outcome(uploaded.name, save)
 
 
-def upload_text(text: str, *, user) -> Outcome:
+def upload_text(text: str, *, user, place: Division | None = None) -> Outcome:
     """Save pasted text as a draft; with no file, the raw text is what is kept."""
-    return _outcome(PASTED_NAME, lambda: import_text(text.strip(), original_name=PASTED_NAME, uploaded_by=user))
+    return _outcome(
+        PASTED_NAME, lambda: import_text(text.strip(), original_name=PASTED_NAME, uploaded_by=user, place=place)
+    )
 
 
 def _outcome(name: str, save) -> Outcome:

@@ -3,9 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from archive.ingest import DuplicateReply, agency_region, classify_result, save_parsed_reply, section_anchors
-from archive.models import Agency, AgencyAlias, Proposal, Reply, Session
-from archive.parsing import ParsedReply
+from archive.ingest import DuplicateReply, import_text, save_parsed_reply, section_anchors
+from archive.models import Agency, AgencyAlias, Person, Proposal, Reply, Session
+from archive.parsing import ParsedReply, result_class_of
 
 pytestmark = pytest.mark.django_db
 
@@ -103,11 +103,30 @@ def test_an_agency_alias_resolves_to_the_agency(make_reply):
     assert reply.agency == agency
 
 
-def test_a_new_agency_gets_its_region_from_its_name():
-    assert agency_region("广州市南沙区教育局") == ("广州市南沙区", "区")
-    assert agency_region("资阳市教育和体育局") == ("资阳市", "市")
-    assert agency_region("乐至县教育和体育局") == ("乐至县", "县")
-    assert agency_region("我局") == ("", "")
+@pytest.mark.parametrize(("name", "place"), [
+    ("广州市南沙区教育局", "广东省 › 广州市 › 南沙区"), ("资阳市教育和体育局", "四川省 › 资阳市"),
+    ("乐至县教育和体育局", "四川省 › 资阳市 › 乐至县"),
+])
+def test_a_new_agency_gets_its_place_from_its_name(make_reply, name, place):
+    assert make_reply(agency=name).agency.place.path == place
+
+
+def test_an_agency_naming_no_place_has_none(make_reply):
+    assert make_reply(agency="某某服务中心").agency.place is None
+
+
+def test_a_proposer_greeted_without_a_role_word_is_a_person_not_an_organisation():
+    text = ("资阳市教育和体育局关于市政协五届四次会议第12号提案的答复\n王强同志：\n"
+            "您提出的《关于加强校园安全的提案》收悉。现答复如下：\n一、工作情况\n我局高度重视。\n资阳市教育和体育局\n2024年6月28日")
+    person = import_text(text, publish=True).reply.proposal.proposer_links.get().person
+    assert (person.name, person.role, person.place.name) == ("王强", Person.Role.MEMBER, "资阳市")
+
+
+def test_an_organisation_proposer_is_stored_as_one():
+    text = ("资阳市教育和体育局关于市政协五届四次会议第13号提案的答复\n民盟资阳市委会：\n"
+            "你们提出的《关于加强校园安全的提案》收悉。现答复如下：\n一、工作情况\n我局高度重视。\n资阳市教育和体育局\n2024年6月28日")
+    person = import_text(text, publish=True).reply.proposal.proposer_links.get().person
+    assert person.role == Person.Role.ORGANISATION
 
 
 def test_public_replies_are_published_and_disclosable(make_reply):
@@ -135,7 +154,16 @@ def test_anchors_for_subsections_before_any_section():
 @pytest.mark.parametrize(
     ("code", "label", "expected"),
     [("A", "办理结果：A", "已解决"), ("b", "【B】", "正在解决"), ("C", "C类", "留作参考"),
-     (None, "列入计划", "列入计划"), (None, None, "")],
+     (None, "列入计划", "列入计划"), (None, None, ""), ("A", "解决采纳类", "已解决"), ("A", "已经解决", "已解决"),
+     ("B", "部分采纳", "正在解决"), ("D", "留作参考", "留作参考"), ("C", "计划解决", "列入计划")],
 )
 def test_result_labels_map_to_the_four_classes(code, label, expected):
-    assert classify_result(code, label) == expected
+    assert result_class_of(code, label) == expected
+
+
+def test_a_result_written_in_words_reaches_the_result_class_facet():
+    text = ("资阳市教育和体育局关于市政协五届四次会议第14号提案的答复\n办理结果：解决采纳类\n罗大成委员：\n"
+            "您提出的《关于加强校园安全的提案》收悉。现答复如下：\n一、工作情况\n我局高度重视。\n资阳市教育和体育局\n2024年6月28日")
+    reply = import_text(text, publish=True).reply
+    assert "解决采纳类" in reply.result_label
+    assert reply.result_class == Reply.ResultClass.SOLVED

@@ -20,10 +20,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from archive.ingest import save_parsed_reply
-from archive.models import Agency, Person, Proposal, Proposer, Reply, Section, Session
+from archive.models import Agency, Person, Place, Proposal, Proposer, Reply, Section, Session
 from archive.parsing import parse_reply
 
-SEED_MODELS = [Session, Agency, Person, Proposal, Proposer, Reply, Section]
+SEED_MODELS = [Place, Session, Agency, Person, Proposal, Proposer, Reply, Section]
 
 
 class Command(BaseCommand):

@@ -4,7 +4,8 @@ Each file is extracted, parsed and saved in its own transaction: a file that fai
 reported and skipped, the others are kept, and nothing of the failed file is left behind.
 A letter already in the archive (same content hash) is skipped as a duplicate, so running
 the command twice changes nothing. ``--publish`` publishes what it imports; ``--dry-run``
-parses and reports without saving. Exits non-zero when any file failed.
+parses and reports without saving. ``--place`` names the place of letters whose agency and
+session name none (a county's own archive: ``--place 慈溪市``). Exits non-zero when any file failed.
 """
 
 from pathlib import Path
@@ -16,6 +17,7 @@ from django.db import DatabaseError
 from archive.db_statistics import refresh_planner_statistics
 from archive.extract import SUPPORTED_EXTENSIONS, ExtractError
 from archive.ingest import DuplicateReply, import_file
+from archive.places import place_named
 
 
 def _files_under(paths: list[str]) -> list[Path]:
@@ -38,16 +40,21 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="文件或文件夹")
         parser.add_argument("--publish", action="store_true", help="导入后直接发布")
         parser.add_argument("--agency", help="正文未写明答复单位时使用的单位名称")
+        parser.add_argument("--place", help="答复函未写明地区时使用的地区，如“慈溪市”“广州市南沙区”")
         parser.add_argument("--dry-run", action="store_true", help="只解析并报告，不保存")
 
     def handle(self, *args, **options):
         files = _files_under(options["paths"])
+        try:
+            place = place_named(options["place"]) if options["place"] else None
+        except ValueError as error:
+            raise CommandError(str(error)) from None
         imported, duplicates, failed = 0, 0, []
         for done, path in enumerate(files, start=1):
             try:
                 result = import_file(
                     path.read_bytes(), path.name,
-                    publish=options["publish"], agency=options["agency"], dry_run=options["dry_run"],
+                    publish=options["publish"], agency=options["agency"], place=place, dry_run=options["dry_run"],
                 )
                 for warning in result.parsed.warnings if options["verbosity"] > 1 else ():
                     self.stdout.write(f"  {path.name}：{warning}")

@@ -1,0 +1,98 @@
+"""What makes two letters' names one record: the keys of places, agencies, sessions, people and proposals.
+
+A session is (body, place, term, meeting); a proposal is (session, number), or without a session
+(body, place, year, number); a person is (name, role, place). Place is in every key, so the
+市政协五届四次会议 of two cities are two sessions, their 第70号 two proposals, and two cities'
+王强委员 two people. Where a letter's place cannot be read, nothing is shared on a guess: its
+session is its own, and a proposal is matched only among those its agency answered.
+"""
+
+from dataclasses import dataclass
+
+from archive.models import Agency, Person, Place, Proposal, Proposer, Session
+from archive.parsing import read_session
+from archive.places import Division, leading_places, qualified_agency_name, read_place
+
+
+@dataclass(frozen=True)
+class LetterPlace:
+    place: Place | None
+    warning: str | None = None
+
+
+def letter_place(agency: str | None, session: str | None, default: Division | None = None) -> LetterPlace:
+    """The place of a letter's proposal, read from its session and agency, or the clerk's default."""
+    region = read_session(session).region if session else None
+    reading = read_place(agency=agency, session_region=region, default=default)
+    place = Place.objects.for_division(reading.division) if reading.division else None
+    return LetterPlace(place, reading.warning)
+
+
+def resolve_agency(name: str | None, place: Place | None) -> Agency | None:
+    """The agency of this name or alias; an agency named only as 市民政局 gets its place in front."""
+    if not name:
+        return None
+    name = qualified_agency_name(name, place.division if place else None)
+    agency = Agency.objects.named(name).first()
+    if agency is None:
+        own = leading_places(name)
+        agency_place = Place.objects.for_division(own[0]) if len(own) == 1 else None
+        agency = Agency.objects.create(name=name, place=agency_place)
+    return agency
+
+
+def resolve_session(name: str | None, place: Place | None) -> Session | None:
+    if not name:
+        return None
+    parts = read_session(name)
+    fields = {"body": parts.body or "", "region": parts.region or "", "term": parts.term, "meeting": parts.meeting}
+    if place is None:
+        return Session.objects.create(name=name, year=parts.year, place=None, **fields)
+    if parts.term and parts.meeting:
+        session, _ = Session.objects.get_or_create(
+            body=fields["body"], place=place, term=parts.term, meeting=parts.meeting,
+            defaults={"name": name, "year": parts.year, "region": fields["region"]},
+        )
+    else:
+        session, _ = Session.objects.get_or_create(
+            body=fields["body"], place=place, name=name, defaults={**fields, "year": parts.year}
+        )
+    return session
+
+
+def resolve_person(name: str, role: str, place: Place | None) -> Person:
+    person, _ = Person.objects.get_or_create(name=name, role=role, place=place)
+    return person
+
+
+def matching_proposal(proposal: Proposal, agency: Agency | None = None) -> Proposal | None:
+    """The published archive's proposal that this one (a draft's, or a new letter's) is the same as."""
+    candidates = Proposal.objects.filter(is_draft=False).exclude(pk=proposal.pk)
+    if proposal.number_normalized:
+        candidates = candidates.filter(number_normalized=proposal.number_normalized)
+    else:
+        candidates = candidates.filter(number_normalized="", title=proposal.title)
+    if proposal.session_id:
+        candidates = candidates.filter(session_id=proposal.session_id)
+    else:
+        candidates = candidates.filter(session=None, body=proposal.body, year=proposal.year)
+        if proposal.place_id:
+            candidates = candidates.filter(place_id=proposal.place_id)
+        elif agency is not None:
+            candidates = candidates.filter(place=None, replies__agency=agency)
+        else:
+            return None
+    return candidates.order_by("pk").first()
+
+
+def add_proposers(proposal: Proposal, people: list[Person]) -> None:
+    """Append the people a letter names that the proposal does not list yet, keeping the order."""
+    known = set(proposal.proposer_links.values_list("person_id", flat=True))
+    position = proposal.proposer_links.count()
+    for person in people:
+        if person.pk in known:
+            continue
+        Proposer.objects.create(proposal=proposal, person=person, position=position)
+        known.add(person.pk)
+        position += 1
+
