@@ -14,4 +14,6 @@ urlpatterns = [
     path("agencies/", views.agency_list, name="agency-list"),
     path("agencies/<int:pk>/", views.agency_detail, name="agency-detail"),
     path("people/<int:pk>/", views.person_detail, name="person-detail"),
+    path("places/", views.place_list, name="place-list"),
+    path("places/<str:code>/", views.place_detail, name="place-detail"),
 ]

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from archive.charts import bar_chart
 from archive.citation import cite_reply
 from archive.layout import letter_blocks
-from archive.models import Agency, Person, Proposal, Reply
+from archive.models import Agency, Person, Place, Proposal, Reply, Session
 from archive.parsing import normalize_proposal_number
 from archive.stats import archive_overview, summarize
 from search.indexing import last_change_id
@@ -19,7 +19,7 @@ OVERVIEW_SECONDS = 3600
 
 
 def _with_listing_relations(replies):
-    return replies.select_related("agency", "proposal__session").with_proposers()
+    return replies.select_related("agency", "proposal__session", "proposal__place").with_proposers()
 
 
 def home(request):
@@ -59,7 +59,8 @@ def proposal_detail(request, session_id, number):
     normalized = normalize_proposal_number(number)
     if not normalized:  # several proposals of a session may lack a number: never guess among them
         raise Http404("没有这个编号。")
-    proposal = get_object_or_404(Proposal, session_id=session_id, number_normalized=normalized)
+    # A draft's own proposal may share the key until the draft is published and joins this one.
+    proposal = get_object_or_404(Proposal, session_id=session_id, number_normalized=normalized, is_draft=False)
     if number != normalized:  # 0070 and 第70号 are cited too; one canonical address for each proposal
         return redirect(proposal, permanent=True)
     return _proposal_page(request, proposal)
@@ -80,22 +81,52 @@ def _proposal_page(request, proposal):
 
 def agency_list(request):
     agencies = (
-        Agency.objects.filter(replies__in=Reply.objects.public())
-        .annotate(reply_count=Count("replies")).order_by("region", "name")
+        Agency.objects.filter(replies__in=Reply.objects.public()).select_related("place")
+        .annotate(reply_count=Count("replies")).order_by("place__code", "name")
     )
     return render(request, "archive/agency_list.html", {"agencies": agencies})
 
 
 def agency_detail(request, pk):
-    agency = get_object_or_404(Agency.objects.prefetch_related("aliases"), pk=pk)
+    agency = get_object_or_404(Agency.objects.select_related("place").prefetch_related("aliases"), pk=pk)
     replies = Reply.objects.public().filter(agency=agency)
     return _replies_page(request, "archive/agency_detail.html", replies, agency=agency, search_filter="agency", search_value=agency.name)
 
 
 def person_detail(request, pk):
-    person = get_object_or_404(Person, pk=pk)
+    person = get_object_or_404(Person.objects.select_related("place"), pk=pk)
     replies = Reply.objects.public().filter(proposal__proposer_links__person=person)
     return _replies_page(request, "archive/person_detail.html", replies, person=person, search_filter="proposer", search_value=person.name)
+
+
+def place_list(request):
+    counts = dict(Reply.objects.public().values_list("proposal__place").annotate(n=Count("pk")).order_by())
+    places = {place.pk: place for place in Place.objects.select_related("parent")}
+    totals: dict[int, int] = {}
+    for place_id, n in counts.items():
+        place = places.get(place_id)
+        while place is not None:  # a reply of 南沙区 counts for 广州市 and 广东省 too
+            totals[place.pk] = totals.get(place.pk, 0) + n
+            place = places.get(place.parent_id)
+    rows = sorted((place for place in places.values() if place.pk in totals), key=lambda place: place.code)
+    return render(request, "archive/place_list.html", {"rows": [(place, totals[place.pk]) for place in rows]})
+
+
+def place_detail(request, code):
+    place = get_object_or_404(Place.objects.select_related("parent__parent"), code=code)
+    replies = Reply.objects.public().in_place(place)
+    agencies = (
+        Agency.objects.filter(replies__in=replies).annotate(reply_count=Count("replies")).order_by("-reply_count", "name")
+    )
+    sessions = Session.objects.filter(proposals__replies__in=replies).annotate(reply_count=Count("proposals__replies"))
+    children = Place.objects.filter(parent=place, pk__in=replies.values("proposal__place")) | Place.objects.filter(
+        parent=place, children__pk__in=replies.values("proposal__place")
+    )
+    return _replies_page(
+        request, "archive/place_detail.html", replies, place=place, agencies=agencies,
+        sessions=sessions.select_related("place").order_by("-year", "-term", "-meeting", "name"),
+        children=children.distinct().order_by("code"), search_filter="place", search_value=place.code,
+    )
 
 
 def _replies_page(request, template, replies, **context):

@@ -12,7 +12,7 @@ Filters are whitelisted (``search.facets.FILTERS``). Hits are read back through
 import difflib
 import heapq
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from django.db.models import Prefetch
@@ -23,12 +23,22 @@ from archive.models import Agency, Reply, Section
 from search.analysis import query_words
 from search.columns import stored_columns
 from search.excerpts import Excerpt, find_excerpts
-from search.facets import FACET_LIMIT, FACETS, FILTERS, count_facets, index_field, value_label
+from search.facets import (
+    FACET_LIMIT,
+    FACETS,
+    FILTERS,
+    count_facets,
+    index_field,
+    is_province,
+    place_children,
+    value_label,
+)
 from search.proposal_numbers import read_number_query
 
 PER_PAGE = 20
 MAX_QUERY_CHARS = 200  # longer input is cut here (and the page says so): no letter needs more
 MAX_CLAUSES = 24
+MAX_FILTER_VALUES = 5  # per filter: values of one filter are ANDed, so more could only narrow to nothing
 PIN_BOOST = 1000.0  # a named proposal, proposer or agency outranks any text match
 TEXT = "text"
 
@@ -153,17 +163,14 @@ class SearchParams:
     @classmethod
     def from_querydict(cls, data: QueryDict) -> "SearchParams":
         """Read only whitelisted parameters; anything malformed is ignored, never an error."""
+        given = [(name, value) for name in FILTERS for value in data.getlist(name)]
+        # haystack-style selected_facets=agency_exact:慈溪市教育局: the same filters, cleaned and capped alike
+        given += [item.partition(":")[::2] for item in data.getlist("selected_facets")[:MAX_FILTER_VALUES * len(FILTERS)]]
         filters: dict[str, list[str]] = {}
-        for name in FILTERS:
-            values = [_CONTROL.sub("", v).strip()[:100] for v in data.getlist(name) if v.strip()]
-            if values:
-                filters[name] = list(dict.fromkeys(values))[:5]
-        # haystack-style selected_facets=agency_exact:慈溪市教育局
-        for item in data.getlist("selected_facets"):
-            name, _, value = item.partition(":")
-            name = name.removesuffix("_exact")
-            if name in FILTERS and value.strip():
-                filters.setdefault(name, []).append(value.strip()[:100])
+        for name, value in given:
+            name, value = name.removesuffix("_exact"), _CONTROL.sub("", value).strip()[:100]
+            if name in FILTERS and value and value not in filters.get(name, ()) and len(filters.get(name, ())) < MAX_FILTER_VALUES:
+                filters.setdefault(name, []).append(value)
         try:
             page = max(1, min(int(data.get("page", 1)), 10_000))
         except (TypeError, ValueError):
@@ -322,7 +329,12 @@ def _facets(params: SearchParams, counts) -> list[Facet]:
     for name, label in FACETS.items():
         counter = counts.get(name, {})
         active_values = set(params.filters.get(name, ()))
-        if name == "year":
+        if name == "place":
+            level = place_children(params.filters.get("place", []))
+            shown = {value: n for value, n in counter.items() if (is_province(value) if level is None else value in level)}
+            ordered = sorted(shown.items(), key=lambda item: (-item[1], item[0]))[:FACET_LIMIT]
+            ordered += [(value, counter[value]) for value in active_values if value in counter]
+        elif name == "year":
             ordered = sorted(counter.items(), key=lambda item: item[0], reverse=True)
         else:
             ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:FACET_LIMIT]
@@ -407,6 +419,7 @@ def search(params: SearchParams) -> SearchResults:
     total = len(docnums)
     pages = max(1, -(-total // PER_PAGE))
     page = min(params.page, pages)
+    params = replace(params, page=page)  # page=999 of 3 pages shows page 3, and says so
     if params.sort == "date" or not typed:
         top = _newest(searcher, docnums, page * PER_PAGE)
     else:

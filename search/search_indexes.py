@@ -17,7 +17,8 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True, use_template=True)
     body = indexes.CharField(faceted=True, null=True)
     agency = indexes.CharField(faceted=True, null=True)
-    region = indexes.CharField(faceted=True, null=True)
+    # The codes of the proposal's place and of those above it (省 › 市 › 区县): a filter on a city finds its counties.
+    place = indexes.MultiValueField(faceted=True)
     year = indexes.CharField(faceted=True, null=True)
     proposer = indexes.MultiValueField(faceted=True)
     role = indexes.CharField(faceted=True, null=True)
@@ -35,7 +36,11 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
         return Reply
 
     def index_queryset(self, using=None):
-        return Reply.objects.public().select_related("agency", "proposal__session").with_proposers()
+        return (
+            Reply.objects.public()
+            .select_related("agency", "proposal__session", "proposal__place__parent__parent")
+            .with_proposers()
+        )
 
     def read_queryset(self, using=None):
         return self.index_queryset(using)
@@ -46,8 +51,8 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_agency(self, reply):
         return reply.agency.name if reply.agency_id else ""
 
-    def prepare_region(self, reply):
-        return reply.agency.region if reply.agency_id else ""
+    def prepare_place(self, reply):
+        return [place.code for place in reply.proposal.place.ancestry] if reply.proposal.place_id else []
 
     def prepare_year(self, reply):
         return str(reply.date.year) if reply.date else ""

@@ -99,7 +99,7 @@ def test_proposer_page_lists_replies_to_every_proposal_they_signed(client, make_
     page = response.content.decode()
     assert page.index("联名的建议") < page.index("领衔的建议")
     assert "别人的建议" not in page and "未公开的建议" not in page
-    assertContains(response, "<title>罗大成代表收到的答复 · 建议提案答复档案</title>", html=True)
+    assertContains(response, "<title>罗大成 · 慈溪市人大代表收到的答复 · 建议提案答复档案</title>", html=True)
 
 
 def test_agency_list_links_every_agency_with_public_replies(client, make_reply):
