@@ -25,7 +25,9 @@ def letter_blocks(body_text: str, sections) -> list[Block]:
         section = pending[0] if pending else None
         if section is not None and paragraph == section.text.strip().splitlines()[0].strip():
             pending.pop(0)
-            rest = paragraph.split(section.title, 1)[1].lstrip("。.：:！!？? ") if section.title in paragraph else ""
+            # A title the parser could not read is empty: the whole paragraph is then the heading.
+            found = section.title and section.title in paragraph
+            rest = paragraph.split(section.title, 1)[1].lstrip("。.：:！!？? ") if found else ""
             heading = paragraph[: len(paragraph) - len(rest)].rstrip("。.：:！!？? ") if rest else paragraph
             blocks.append(Block(text=rest, anchor=section.anchor, level=section.level, heading=heading))
         else:
