@@ -60,6 +60,31 @@ def read_date(text: str) -> DateReading | None:
     return DateReading(iso, raw)
 
 
+# What is left of a date whose characters were lost ("2024年 月18日", "2024年628日", "二〇二四年六月 日"):
+# its year, and what stands between 年, 月 and 日.
+DATE_REMAINS = rf"{_YEAR}\s*[年.\-/]?[\d〇○零一二三四五六七八九十\s年月日.\-/]{{1,10}}"
+_REMAINS_PARTS = re.compile(rf"(?P<y>{_YEAR})\s*年(?P<m>[^年月日]*)月(?P<d>[^年月日]*)日?")
+
+
+def read_damaged_date(remains: str) -> DateReading:
+    """A date that lost characters: read only where what is left can mean one date; else a warning, never a guess.
+
+    Where 年 and 月 are still there they show which digits are the month and which the day, so an
+    empty place ("2024年 月18日") is a lost month or day, not digits to regroup.
+    """
+    parts = _REMAINS_PARTS.fullmatch(remains.strip())
+    if parts is not None:
+        month, day = re.sub(r"\s+", "", parts["m"]), re.sub(r"\s+", "", parts["d"])
+        iso = valid_iso(digits_to_int(parts["y"]), to_int(month), to_int(day)) if month and day else None
+        if iso is None:
+            return DateReading(None, remains, f"落款日期“{remains}”有缺字，无法确定，请核对后手工填写。")
+        return DateReading(iso, remains)
+    digits = re.sub(r"\D", "", remains)
+    if re.fullmatch(LOST_DATE, digits) and len(digits) <= 8:
+        return read_lost_date(digits)
+    return DateReading(None, remains, f"落款日期“{remains}”不完整，请核对。")
+
+
 def read_lost_date(digits: str) -> DateReading:
     """A date written as bare digits (2024628): certain only when one month/day split is valid."""
     year, rest = int(digits[:4]), digits[4:]

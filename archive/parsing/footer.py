@@ -10,9 +10,10 @@ A printed letter's closing block may end with its print record ("信阳市教育
 import re
 from dataclasses import dataclass
 
-from .dates import DATE, LOST_DATE, DateReading, read_date, read_lost_date
-from .markers import DISCLOSURE_LABELS, read_disclosure, read_result
+from .dates import DATE, DATE_REMAINS, LOST_DATE, DateReading, read_damaged_date, read_date, read_lost_date
+from .markers import read_disclosure, read_result
 from .numbers import find_doc_number
+from .vocabulary import DISCLOSURE_LABELS, alternation
 
 # The last word of an agency's name: 局, 委员会, 办公室, 人民政府, 中心 … (the offices that answer
 # proposals, their companies and schools).
@@ -37,14 +38,13 @@ _FIELD_AFTER_DATE = re.compile(r"^[（(]?\s*(?:联\s*系\s*人|联系电话|经�
 # ("2021年6月1日星期二"; "2021年6月1日（此件主动公开）" carries the disclosure note on the date's line.)
 _DATE_AFTER_SIGNATURE = re.compile(
     rf"[（(]?\s*{_SEAL}?\s*[)）]?|(?:星期|周)[一二三四五六日天]"
-    rf"|[（(]\s*(?:此件|本件)?\s*(?:公开方式\s*[:：]\s*)?(?:{DISCLOSURE_LABELS}|公开发布)\s*[)）]"
+    rf"|[（(]\s*(?:此件|本件)?\s*(?:公开方式\s*[:：]\s*)?(?:{alternation(DISCLOSURE_LABELS)}|公开发布)\s*[)）]"
 )
 _DATE_AFTER_PRINT = re.compile(r"[（(]?\s*(?:印发|印制|打印|发布|公布|发出|发)\s*[)）]?")
 # A lost-character date alone on a line (seed 001's "2024628").
 _LOST_DATE_LINE = re.compile(LOST_DATE)
-# A line of nothing but digits and date characters that the date forms do not read ("2024年628日"):
-# a date that lost some of its characters, read from its digits like a bare one.
-_DATE_REMAINS = re.compile(r"(?:19|20)\d{2}\s*[年.\-/]?[\d\s年月日.\-/]{2,8}")
+# A line of nothing but a date's remains that the date forms do not read ("2024年628日", "2024年 月18日").
+_DATE_REMAINS = re.compile(DATE_REMAINS)
 # Labels of dates that are the letter's own.
 _OWN_DATE_LABEL = re.compile(r"^(?:成文日期|落款日期|答复日期|签发日期|发文日期|日期)\s*[:：]")
 
@@ -117,11 +117,7 @@ def date_line(line: str, index: int = -1) -> DateLine | None:
     match = _DATE_LINE.fullmatch(stripped)
     if match is None:
         if _DATE_REMAINS.fullmatch(stripped):
-            digits = re.sub(r"\D", "", stripped)
-            if 6 <= len(digits) <= 8:
-                return DateLine(index, read_lost_date(digits), printed=False, before="")
-            problem = f"落款日期“{stripped}”不完整，请核对。"
-            return DateLine(index, DateReading(None, stripped, problem), printed=False, before="")
+            return DateLine(index, read_damaged_date(stripped), printed=False, before="")
         return None
     before, after = match["before"].strip(), match["after"].strip()
     printed = bool(after) and bool(_DATE_AFTER_PRINT.fullmatch(after))

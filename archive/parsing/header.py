@@ -12,23 +12,34 @@ from dataclasses import dataclass, field
 
 from .footer import AGENCY_SUFFIX, agency_name
 from .numbers import NumberMention, find_proposal_numbers, normalize_proposal_number
+from .result import ParseWarning
 from .session import body_of, find_session
+from .vocabulary import (
+    COURTESY_TITLES,
+    DELEGATIONS,
+    FEDERATIONS,
+    GROUPS,
+    OFFICE_TITLES,
+    PARTIES,
+    ROLE_WORDS,
+    alternation,
+)
 
 # Role words after a person's name in a salutation or the text: 代表 (NPC deputy), 委员 (CPPCC member).
-_ROLE_SUFFIX = re.compile(r"(?P<role>代表|委员)$")
-# Polite forms of address that are not part of a name.
-# A party's or committee's office before the role word: 王强副主委, 王强主任委员, 王强副主席.
-_HONORIFIC = re.compile(r"(?:同志|先生|女士|老师|副?主任|副?主席|副?主委|副?会长|院长|校长|局长|教授|秘书长)$")
-# Organisations that propose: the eight parties, the federations, delegations, sectors
-# ("民盟市委会：", "九三学社资阳市委员会：", "市工商联：", "雁塔区代表团：", "农工党市委：").
-_ORGANISATION = re.compile(
-    r"民革|民盟|民建|民进|农工|致公|九三学社|台盟|中国民主|国民党革命委员会|台湾民主自治同盟"
-    r"|工商联|妇联|共青团|团市委|团县委|总工会|科协|侨联|台联|青联"
-    r"|代表团|代表组|界别|小组|党派|联合会|学会|协会|商会|[^\s]界$"
-)
+_ROLE_SUFFIX = re.compile(rf"(?P<role>{alternation(ROLE_WORDS)})$")
+# Forms of address that are not part of a name: 同志/先生/女士/老师, and a party's or committee's
+# office before the role word (王强副主委, 王强主任委员, 王强副主席).
+_HONORIFIC = re.compile(rf"(?:{alternation(COURTESY_TITLES + OFFICE_TITLES)})$")
+# Organisations that propose: the parties, the federations, delegations, sectors
+# ("民盟市委会：", "九三学社资阳市委员会：", "市工商联：", "雁塔区代表团：", "农工党市委：", "经济界：").
+_ORGANISATION = re.compile(rf"{alternation(PARTIES + FEDERATIONS + DELEGATIONS + GROUPS)}|[^\s]界$")
 # The democratic parties, whose proposals are 党派提案; and delegations, whose are 代表团建议.
-_PARTY = re.compile(r"民革|民盟|民建|民进|农工|致公|九三学社|台盟|党派|中国国民党革命委员会|中国民主")
-_DELEGATION = re.compile(r"代表团|代表组")
+_PARTY = re.compile(alternation(PARTIES))
+_DELEGATION = re.compile(alternation(DELEGATIONS))
+# A label before the addressee ("提案人张丽委员："): no part of the name.
+_ADDRESSEE_LABEL = re.compile(r"^(?:提案人|建议人|提出人|领衔人)\s*[:：]?\s*")
+# The addressee after 致 and a colon, the colon of a salutation moved before it: "致：陈明委员".
+_ADDRESSED_TO = re.compile(r"^致\s*[:：]\s*(?P<who>[^：:，,。；;！!？?]{2,40}?)\s*[:：]?$")
 # Words that make a "…：" line a field, not a salutation.
 _NOT_A_SALUTATION = re.compile(
     r"抄送|抄报|主送|联系|电话|签发|办理|结果|时间|日期|来源|文号|索引|附件|主题|标题|发布|位置|公开|类别|编号|地址|邮编"
@@ -74,8 +85,8 @@ _LEAD_NAMED = re.compile(r"由\s*(?P<name>[\u4e00-\u9fa5·]{2,10}?)\s*(?:代表|
 _LEAD_LABEL = re.compile(r"^(?:领衔(?:代表|委员|人)|第一(?:提出|提案)人|提案人|提出人|建议人)\s*(?:[:：]|\s)\s*(?P<names>.+)$")
 # The co-signers' line of such a heading.
 _CO_LABEL = re.compile(r"^(?:联名|附议)(?:代表|委员|人)?\s*(?:[:：]|\s)\s*(?P<names>.+)$")
-# "李明等5位代表" names only the first of several (019); so does "张华、李明等代表" without the count.
-_AND_OTHERS = re.compile(r"等(?:\s*[\d一二三四五六七八九十]+\s*[位名人]|(?=\s*(?:代表|委员|同志)))")
+# "李明等5位代表" names only the first of several (019); so do "张华、李明等代表" and "赵刚代表等：".
+_AND_OTHERS = re.compile(r"等(?:\s*[\d一二三四五六七八九十]+\s*[位名人]|(?=\s*(?:代表|委员|同志))|$)")
 # Co-signers counted but not named: "您与其他5位代表联名提出的".
 _UNNAMED_CO_SIGNERS = re.compile(r"(?:您|你)(?:领衔)?\s*(?:与|和|同|及)\s*(?:其他|其余|另外)\s*[\d一二三四五六七八九十]+\s*[位名]\s*(?:代表|委员)")
 # A committee or group of the CPPCC or the NPC itself, and how a letter addresses a group proposer.
@@ -131,6 +142,7 @@ class Header:
     proposer_names: list[str] = field(default_factory=list)
     proposer_role: str | None = None
     body: str | None = None
+    proposer_kind: str | None = None  # "person" / "organisation"
     proposal_kind: str | None = None
     proposal_number: str | None = None
     session: str | None = None
@@ -138,7 +150,7 @@ class Header:
     agency: str | None = None
     handling_role: str | None = None
     reply_kind: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -172,11 +184,12 @@ def _plain_addressee(who: str) -> str:
 def find_salutation(lines: list[str], limit: int = 120) -> Salutation | None:
     """The salutation ("朱蓉代表：", "尊敬的罗大成委员:", "民盟市委会："), the letter's start."""
     for index, line in enumerate(lines[:limit]):
-        match = _SALUTATION.match(line)
+        addressed_to = _ADDRESSED_TO.match(line)
+        match = _SALUTATION.match(f"{addressed_to['who']}：" if addressed_to else line)
         if match is None:
             continue
         # A note in brackets is no part of the addressee: "王强委员（第35号提案）：", "王强委员：（领衔）".
-        who = _plain_addressee(_BRACKET_NOTE.sub("", match["who"]).strip())
+        who = _plain_addressee(_ADDRESSEE_LABEL.sub("", _BRACKET_NOTE.sub("", match["who"]).strip()))
         if not who or not _is_addressee(who):
             continue
         rest = "" if _BRACKET_NOTE.fullmatch(match["rest"]) else match["rest"].strip()
@@ -260,7 +273,7 @@ class Proposers:
     names: list[str] = field(default_factory=list)
     role: str | None = None
     organisation: bool = False
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
 
 
 def read_proposers(salutation: Salutation | None, reference: str, heading_lines: list[str]) -> Proposers:
@@ -284,7 +297,7 @@ def read_proposers(salutation: Salutation | None, reference: str, heading_lines:
         else:
             found.names = [name for name in _names(who) if _is_person_name(name)]
             if _AND_OTHERS.search(who):
-                found.warnings.append(f"称呼“{who}”只写出了部分提出人，其余联名人请手工补全。")
+                found.warnings.append(ParseWarning("proposer_names", f"称呼“{who}”只写出了部分提出人，其余联名人请手工补全。"))
     form = _from_form(heading_lines)
     if form:
         found.names = form + [name for name in found.names if name not in form]
@@ -302,14 +315,14 @@ def read_proposers(salutation: Salutation | None, reference: str, heading_lines:
         return found
     unnamed = _UNNAMED_CO_SIGNERS.search(reference)
     if unnamed:
-        found.warnings.append(f"“{unnamed.group(0)}”没有写出联名人的姓名，请手工补全。")
+        found.warnings.append(ParseWarning("proposer_names", f"“{unnamed.group(0)}”没有写出联名人的姓名，请手工补全。"))
     lead = _LEAD_NAMED.search(reference)
     if lead and _is_person_name(lead["name"]) and lead["name"] not in found.names:
         found.names.insert(0, lead["name"])
     joint = _JOINT.search(reference)
     if joint:
         if _AND_OTHERS.search(joint.group(0)):
-            found.warnings.append(f"“{joint.group(0)}”只写出了部分联名人，其余联名人请手工补全。")
+            found.warnings.append(ParseWarning("proposer_names", f"“{joint.group(0)}”只写出了部分联名人，其余联名人请手工补全。"))
         for name in _names(joint["names"] or joint["names2"] or ""):
             if _is_person_name(name) and name not in found.names:
                 found.names.append(name)
@@ -357,7 +370,7 @@ def read_title(reference: str, heading: str, heading_lines: list[str] = ()) -> s
     return None
 
 
-def read_number(heading: str, reference: str) -> tuple[NumberMention | None, list[str]]:
+def read_number(heading: str, reference: str) -> tuple[NumberMention | None, list[ParseWarning]]:
     """The proposal number, preferring the title's way of writing it when the letter has two."""
     in_heading = find_proposal_numbers(heading)
     in_reference = find_proposal_numbers(reference)
@@ -373,9 +386,9 @@ def read_number(heading: str, reference: str) -> tuple[NumberMention | None, lis
     if len(forms) > 1:
         same = len({normalize_proposal_number(form) for form in forms}) == 1
         if same:
-            warnings.append(f"编号有几种写法（{'、'.join(forms)}），已取标题中的“{chosen.number}”，请核对。")
+            warnings.append(ParseWarning("proposal_number", f"编号有几种写法（{'、'.join(forms)}），已取标题中的“{chosen.number}”，请核对。"))
         else:
-            warnings.append(f"编号前后不一致（{'、'.join(forms)}），已取“{chosen.number}”，请核对。")
+            warnings.append(ParseWarning("proposal_number", f"编号前后不一致（{'、'.join(forms)}），已取“{chosen.number}”，请核对。"))
     if chosen.kind is None:
         chosen = NumberMention(chosen.number, next((m.kind for m in mentions if m.kind), None))
     return chosen, warnings
@@ -470,6 +483,7 @@ def read_header(heading_lines: list[str], salutation: Salutation | None, referen
     if role is None and names and not organisation:
         role = {"人大": "代表", "政协": "委员"}.get(header.body or "")
     header.proposer_role = role
+    header.proposer_kind = "organisation" if organisation else "person" if names else None
 
     kind = read_kind(number, reference, heading, header.proposal_title, header.body)
     if organisation and names:

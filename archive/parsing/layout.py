@@ -15,10 +15,8 @@ from dataclasses import dataclass
 
 from .footer import agency_name, date_line, is_closing_label, is_closing_line
 from .sections import heading_of
+from .vocabulary import PARAGRAPH_END, REPLY_VERBS, alternation
 
-# Punctuation that ends a paragraph: a sentence end, or a colon before a list.
-# Half-width letters end sentences with "." (after a character, not inside a number).
-_PARAGRAPH_END = re.compile(r"[。！？；!?;：:…]\s*[”’\"」』）)]?$|(?<=[\u4e00-\u9fff”’」』）)])\.$")
 # Punctuation after which a sentence certainly goes on.
 _CONTINUES = re.compile(r"[，,、“‘《（(\[【—-]$")
 # Brackets and quotes a sentence opens and closes.
@@ -32,7 +30,7 @@ _MIN_BROKEN_LINE = 15
 # How many long lines show a PDF's line width: below that, a letter is too short to tell.
 _MIN_WRAPPED_LINES = 8
 # The sentence that names the proposal, in a letter without a salutation.
-_REFERENCE_START = re.compile(r"^(?:您|你|贵)|收悉|(?:答复|回复|报告|说明|汇报|函告)如下|现答复|现将.{0,20}答复")
+_REFERENCE_START = re.compile(rf"^(?:您|你|贵)|收悉|(?:{alternation(REPLY_VERBS)})如下|现答复|现将.{{0,20}}答复")
 # How many lines a closing field (a long 抄送 list) may wrap onto.
 _FIELD_LINES = 4
 # Where a closing field ends; one that stops without it wrapped onto the next line.
@@ -106,7 +104,7 @@ def _breaks_mid_sentence(paragraph: _Paragraph, following: str, width: float | N
     # A title or bracket opened and not closed (《关于加强 / 农村饮水安全的建议》) goes on.
     if _CONTINUES.search(paragraph.tail) or any(count > 0 for count in paragraph.open.values()):
         return True
-    if _PARAGRAPH_END.search(paragraph.tail):
+    if PARAGRAPH_END.search(paragraph.tail):
         return False
     if width is not None and _display_width(paragraph.parts[-1]) >= width - 1.5:
         return True  # a line as wide as the page's lines was wrapped, heading or not
@@ -177,7 +175,7 @@ def _paragraph_start(lines: list[str], index: int) -> int:
     while index > 0:
         above = lines[index - 1]
         unclosed = any(above.count(opening) > above.count(closing) for opening, closing in _PAIRS)
-        full = width is not None and _display_width(above) >= width - 1.5 and not _PARAGRAPH_END.search(above)
+        full = width is not None and _display_width(above) >= width - 1.5 and not PARAGRAPH_END.search(above)
         if not (unclosed or _CONTINUES.search(above) or full):
             break
         index -= 1

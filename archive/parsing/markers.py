@@ -9,53 +9,68 @@ In: one line from the letter's heading or its closing block (never from the body
 import re
 from dataclasses import dataclass
 
+from .vocabulary import (
+    DISCLOSURE_FIELDS,
+    DISCLOSURE_LABELS,
+    DISCLOSURE_QUESTIONS,
+    NOT_PUBLIC,
+    RESULT_CLASS_OF_LETTER,
+    RESULT_CLASS_OF_WORDS,
+    RESULT_LABELS,
+    RESULT_WORDS,
+    alternation,
+)
+
+_OPEN, _CLOSE = r"[【\[［（(]", r"[】\]］）)]"
 # The result class given by a label: "办理结果：A" (seed 004), "答复类别：B", "办理类别：【A】".
 _RESULT_BY_LABEL = re.compile(
-    r"(?:办理结果|办理类别|答复类别|答复类型|结果类别|办理类型|类别|分类|标注|标识)\s*[:：]?\s*"
-    r"[【\[［（(]?\s*(?P<code>[A-D])\s*类?\s*[】\]］）)]?(?![A-Za-z])"
+    rf"(?:{alternation(RESULT_LABELS)})\s*[:：]?\s*{_OPEN}?\s*(?P<code>[A-D])\s*类?\s*{_CLOSE}?(?![A-Za-z])"
 )
 # The class in brackets: "【B】" standing alone (seed 003), "（A类）" after a title or document number.
-_RESULT_IN_BRACKETS = re.compile(r"[【\[［（(]\s*(?P<code>[A-D])\s*类?\s*[】\]］）)]")
+_RESULT_IN_BRACKETS = re.compile(rf"{_OPEN}\s*(?P<code>[A-D])\s*类?\s*{_CLOSE}")
 # The class alone on a line near the top: "A类", "A".
 # It may carry its meaning in brackets: "A类（已解决）", "A（所提问题已经解决）".
 _RESULT_ALONE = re.compile(r"(?P<code>[A-D])\s*类?(?:答复|件)?(?:\s*[（(][\u4e00-\u9fa5，,、]{2,30}[)）])?")
 # The class as one of several items on a heading line; the 类 is needed there.
 _RESULT_TOKEN = re.compile(r"[A-D]类(?:答复|件)?")
-# A result written in words: "办理结果：已解决". The class letter stays empty; the label is kept.
-# Schemes name their classes differently: 解决采纳类 / 列入计划类 / 留作参考类, 已解决 / 正在解决 …
+# Each word of a result written in words, with its class letter.
+_CLASS_OF_WORD = {word: code for code, words in RESULT_WORDS.items() for word in words}
+_RESULT_WORD = re.compile(alternation(_CLASS_OF_WORD))
+# A result in words after its label ("办理结果：正在解决", "办理类型：解决采纳类") or in 【】 ("【留作参考】").
 _RESULT_IN_WORDS = re.compile(
-    r"(?:办理结果|办理类别|办理类型|答复类别|答复类型|结果类别)\s*[:：]\s*[【\[［]?\s*"
-    r"(?:解决采纳|采纳解决|已解决|已经解决|基本解决|已采纳|部分采纳|正在解决|列入计划|计划解决|留作参考|暂不能解决|说明解释|解释说明)"
-    r"(?:类)?\s*[】\]］]?"
+    rf"(?:(?:{alternation(RESULT_LABELS)})\s*[:：]\s*{_OPEN}?|【)\s*(?P<words>{_RESULT_WORD.pattern})(?:类)?\s*{_CLOSE}?"
 )
 
-# The five disclosure labels; the longer ones first, so 不同意公开 is not read as 同意公开.
-DISCLOSURE_LABELS = r"不同意公开|依申请公开|不予公开|同意公开|主动公开"
+_LABELS = alternation(DISCLOSURE_LABELS)
+_FIELDS = alternation(DISCLOSURE_FIELDS)
 # A label in brackets: "【同意公开】" (seed 003), "（主动公开）", "[依申请公开]".
-_DISCLOSURE_IN_BRACKETS = re.compile(rf"[【\[［（(]\s*(?:此件|本件)?\s*(?P<label>{DISCLOSURE_LABELS})\s*[】\]］）)]")
+_DISCLOSURE_IN_BRACKETS = re.compile(rf"{_OPEN}\s*(?:此件|本件)?\s*(?P<label>{_LABELS})\s*{_CLOSE}")
 # A label after a field name: "公开方式：主动公开", "公开属性：主动公开", "是否同意公开【主动公开】".
 _DISCLOSURE_BY_LABEL = re.compile(
-    rf"(?:公开方式|公开属性|公开类型|公开类别|公开选项|信息公开选项|公开情况|公开意见|公开形式|是否同意公开|是否公开)"
-    rf"\s*[:：]?\s*[【\[［（(]?\s*(?P<label>{DISCLOSURE_LABELS})"
+    rf"(?:{_FIELDS}|{alternation(DISCLOSURE_QUESTIONS)})\s*[:：]?\s*{_OPEN}?\s*(?P<label>{_LABELS})"
 )
-# "是否同意公开：同意" answers the question with one word.
-_DISCLOSURE_ANSWER = re.compile(r"是否同意公开\s*[:：]?\s*[【\[［（(]?\s*(?P<answer>不同意|同意|是|否)\s*[】\]］）)]?$")
-# A label alone on a line, as a printed letter's closing block has it ("主动公开", seed 004).
-_DISCLOSURE_ALONE = re.compile(rf"[（(]?\s*(?:此件|本件)?\s*(?P<label>{DISCLOSURE_LABELS})\s*[）)]?")
-# "不公开" in a disclosure's place (公开方式：不公开, （此件不公开）, 是否公开：否) withholds the letter: 不予公开.
+# "是否同意公开：同意", "是否公开：是" answer the question with one word.
+_DISCLOSURE_ANSWER = re.compile(
+    rf"(?P<question>{alternation(DISCLOSURE_QUESTIONS)})\s*[:：]?\s*{_OPEN}?\s*(?P<answer>不同意|同意|是|否)\s*{_CLOSE}?$"
+)
+# A label alone on a line, as a printed letter's closing block has it ("主动公开", seed 004; "此件主动公开").
+_DISCLOSURE_ALONE = re.compile(rf"[（(]?\s*(?:此件|本件)?\s*(?P<label>{_LABELS})\s*[）)]?")
+# "不公开" in a disclosure's place (公开方式：不公开, （此件不公开）) withholds the letter: 不予公开.
 _NOT_PUBLIC = re.compile(
-    r"^(?:(?:公开方式|公开属性|公开类型|公开类别|公开选项|信息公开选项|公开形式)\s*[:：]\s*[【\[［（(]?\s*(?:不公开|不宜公开)"
-    r"|[【\[［（(]?\s*(?:此件|本件)?\s*(?:不公开|不宜公开)\s*(?:发布)?\s*[】\]］）)]?$"
-    r"|是否公开\s*[:：]\s*[【\[［（(]?\s*否)"
+    rf"^(?:{_FIELDS})\s*[:：]\s*{_OPEN}?\s*(?:{alternation(NOT_PUBLIC)})"
+    rf"|^{_OPEN}?\s*(?:此件|本件)?\s*(?:{alternation(NOT_PUBLIC)})\s*(?:发布)?\s*{_CLOSE}?$"
 )
 # GB/T 9704's note for letters published in full: "（此件公开发布）" means 主动公开.
-_PUBLISHED_IN_FULL = re.compile(r"[（(]?\s*此件公开发布\s*[）)]?")
+_PUBLISHED_IN_FULL = re.compile(r"[（(]?\s*(?:此件|本件)\s*公开发布\s*[）)]?")
+# A disclosure field whose value is none of the labels ("公开属性：公开", "公开方式：部分公开"): which
+# kind of disclosure it means is not said.
+_UNCLEAR_DISCLOSURE = re.compile(rf"^(?:{_FIELDS}|是否公开)\s*[:：]\s*{_OPEN}?\s*[\u4e00-\u9fa5]{{1,8}}")
 
 
 @dataclass(frozen=True)
 class ResultMarker:
     label: str  # as written
-    code: str | None  # A/B/C/D, or None for a result in words
+    code: str  # A/B/C/D: as written, or the four-class letter of a result in words
 
 
 def read_result(line: str, *, alone_allowed: bool) -> ResultMarker | None:
@@ -73,8 +88,16 @@ def read_result(line: str, *, alone_allowed: bool) -> ResultMarker | None:
             return ResultMarker(token, token[0])
     match = _RESULT_IN_WORDS.search(line)
     if match:
-        return ResultMarker(match.group(0), None)
+        return ResultMarker(match.group(0).strip(), _CLASS_OF_WORD[match["words"]])
     return None
+
+
+def result_class_of(code: str | None, label: str | None) -> str:
+    """The archive's normalised class (已解决/正在解决/列入计划/留作参考, or ""): words decide, else the letter."""
+    words = _RESULT_WORD.search(label or "")
+    if words:
+        return RESULT_CLASS_OF_WORDS[_CLASS_OF_WORD[words.group(0)]]
+    return RESULT_CLASS_OF_LETTER.get((code or "").strip().upper(), "")
 
 
 def read_disclosure(line: str) -> str | None:
@@ -86,7 +109,13 @@ def read_disclosure(line: str) -> str | None:
             return match["label"]
     match = _DISCLOSURE_ANSWER.search(line)
     if match:
-        return "同意公开" if match["answer"] in ("同意", "是") else "不同意公开"
+        consent = match["question"] == "是否同意公开"
+        if match["answer"] == "同意" or (consent and match["answer"] == "是"):
+            return "同意公开"
+        if match["answer"] == "是":
+            return None  # "是否公开：是" says the letter is public, not whether 主动公开 or 同意公开
+        # "是否同意公开：不同意" refuses consent; "是否公开：否" withholds the letter.
+        return "不同意公开" if consent or match["answer"] == "不同意" else "不予公开"
     # Alone on its line, or beside the document number or result ("答复类别：C　　依申请公开").
     for token in [line, *line.split()]:
         match = _DISCLOSURE_ALONE.fullmatch(token)
@@ -98,3 +127,12 @@ def read_disclosure(line: str) -> str | None:
         if _NOT_PUBLIC.match(token):
             return "不予公开"
     return None
+
+
+def unclear_disclosure(line: str) -> str | None:
+    """A disclosure field that names no label ("公开属性：公开", "是否公开：是"), for a warning; None otherwise."""
+    line = line.strip()
+    if read_disclosure(line) is not None:
+        return None
+    match = _UNCLEAR_DISCLOSURE.match(line)
+    return match.group(0) if match else None

@@ -10,6 +10,7 @@ Punctuation is kept as written: the fields read from the letter keep the letter'
 import re
 
 from .numerals import fold_width
+from .vocabulary import PARAGRAPH_END
 
 # Line breaks of every kind: Windows/old Mac files, Unicode separators, form feeds at page breaks.
 _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\f\v\x85]")
@@ -37,9 +38,8 @@ _PAGE_NUMBER = re.compile(
 # A page break: a form feed (Word and PDF extraction) or a page-number line; marked with a
 # private-use character while the lines are cleaned.
 _PAGE_BREAK = "\ue000"
-# A line that ends its paragraph, and a line that starts a numbered heading; a sentence cut by a
-# page break is joined across it only where neither is the case.
-_ENDS_PARAGRAPH = re.compile(r"[。！？；：!?;:…]\s*[”’\"」』）)]?$")
+# A line that starts a numbered heading; a sentence cut by a page break is joined across it only
+# where neither this nor PARAGRAPH_END is the case.
 _STARTS_HEADING = re.compile(r"^(?:第?[一二三四五六七八九十]+\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、．.](?!\d))")
 
 
@@ -55,7 +55,7 @@ _ENDS_WITH_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*
 
 
 def _cut_by_page_break(before: str, after: str) -> bool:
-    if _ENDS_PARAGRAPH.search(before) or _STARTS_HEADING.match(after):
+    if PARAGRAPH_END.search(before) or _STARTS_HEADING.match(after):
         return False
     if _WHOLE_LINE.match(before) or _STARTS_FIELD.match(after) or _ENDS_WITH_DATE.search(before):
         return False

@@ -9,13 +9,21 @@ the kind word written beside it (提案/建议/议案), and a document number su
 import re
 from dataclasses import dataclass
 
-from .numerals import fold_width
+from .numerals import CHINESE_NUMERAL, fold_width, to_int
 
+# The kind written right after a number: 提案, 委员建议, 党派提案.
+_KIND_AFTER = r"\s*(?:的)?(?:委员|代表|党派|集体)?(?:提案|建议|议案)"
 # 第0070号提案, 第 257 号委员建议, 第D022号, 第2025D048号, 第2024-0158号. Not after 〕]） or 年 (that is a
 # document number such as 〔2024〕第70号) and not a decree or notice number (第1号令).
 _NUMBER_IN_WORDS = re.compile(
     r"(?<![〕\]］】）)年令告])第\s*(?P<number>[A-Za-z]{0,4}\s*\d[\d \-－]*(?:[A-Za-z]{1,3}\s*\d[\d ]*)?)\s*号"
-    r"(?!令|文|公告|通知)(?P<after>\s*(?:的)?(?:委员|代表|党派|集体)?(?:提案|建议|议案))?"
+    r"(?!令|文|公告|通知)(?P<after>" + _KIND_AFTER + ")?"
+)
+# A number in Chinese numerals, "第三十五号提案", "会议第一百零八号": taken beside the kind or after
+# the session's 会议 only, since 第一号 elsewhere may be anything; given as digits ("35", "108").
+_NUMBER_IN_CHINESE = re.compile(
+    rf"(?:(?<=会议)|(?<=会议\s))第\s*(?P<numeral>[{CHINESE_NUMERAL}]{{1,6}})\s*号(?!令|文|公告|通知)(?P<after>{_KIND_AFTER})?"
+    rf"|第\s*(?P<numeral2>[{CHINESE_NUMERAL}]{{1,6}})\s*号(?P<after2>{_KIND_AFTER})"
 )
 # The first of a list of numbers under one 第…号 ("第35、42号提案"), which the other forms miss.
 _NUMBER_IN_LIST = re.compile(
@@ -52,13 +60,19 @@ class NumberMention:
     kind: str | None  # 提案 / 建议 / 议案 when written right after it
 
 
+def _kind_in(after: str) -> str | None:
+    return next((word for word in ("提案", "建议", "议案") if word in after), None)
+
+
 def find_proposal_numbers(text: str) -> list[NumberMention]:
     """Every proposal number the text gives, in order."""
     found: list[tuple[int, NumberMention]] = []
     for match in _NUMBER_IN_WORDS.finditer(text):
-        after = match["after"] or ""
-        kind = next((word for word in ("提案", "建议", "议案") if word in after), None)
-        found.append((match.start(), NumberMention(re.sub(r"\s+", "", match["number"]), kind)))
+        found.append((match.start(), NumberMention(re.sub(r"\s+", "", match["number"]), _kind_in(match["after"] or ""))))
+    for match in _NUMBER_IN_CHINESE.finditer(text):
+        value = to_int(match["numeral"] or match["numeral2"])
+        if value:
+            found.append((match.start(), NumberMention(str(value), _kind_in(match["after"] or match["after2"] or ""))))
     if not found:
         for match in _NUMBER_BEFORE_KIND.finditer(text):
             kind = next(word for word in ("提案", "建议", "议案") if word in match["after"])

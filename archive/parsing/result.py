@@ -7,6 +7,18 @@ follow DESIGN.md's parser contract and ``shared/seeds/expected.json``.
 from dataclasses import asdict, dataclass, field
 
 
+@dataclass(frozen=True)
+class ParseWarning:
+    """What could not be read, for the clerk: the contract field it concerns (None: the whole letter) and why."""
+
+    field: str | None  # agency, date, doc_number, disclosure, result_class, signer, contact, cc, proposer_names,
+    # proposal_title, proposal_number, session, sections
+    message: str  # in Chinese
+
+    def __str__(self) -> str:
+        return self.message
+
+
 @dataclass
 class ParsedSection:
     """A numbered section of the letter: level 1 for 一、, level 2 for （一）."""
@@ -23,6 +35,7 @@ class ParsedReply:
 
     proposer_names: list[str] = field(default_factory=list)  # ordered, the lead first
     proposer_role: str | None = None  # 代表 / 委员 (None for an organisation)
+    proposer_kind: str | None = None  # "person" / "organisation" (党派、团体、代表团、界别、委员会 …)
     body: str | None = None  # 人大 / 政协
     proposal_kind: str | None = None  # 建议 / 提案 / 党派提案 / 代表团建议 …
     proposal_number: str | None = None  # as written without 第/号: "0070", "D022"
@@ -32,7 +45,7 @@ class ParsedReply:
     date: str | None = None  # YYYY-MM-DD, the letter's own date
     doc_number: str | None = None  # 资教体函〔2024〕70号
     result_label: str | None = None  # the raw marker: "【B】", "办理结果：A", "A类"
-    result_class: str | None = None  # the letter of the scheme: "A", "B", "C", "D"
+    result_class: str | None = None  # the class letter: as written, or the four-class letter of a result in words
     disclosure: str | None = None  # 主动公开 / 同意公开 / 依申请公开 / 不予公开 / 不同意公开
     handling_role: str | None = None  # 主办 / 会办 / 协办 / 分办, when the letter says
     reply_kind: str | None = None  # 答复 / 会办意见 / 二次答复 / 跟踪答复, when the letter says
@@ -43,7 +56,11 @@ class ParsedReply:
     sections: list[ParsedSection] = field(default_factory=list)
     next_steps: str | None = None  # the 下一步 part, as text
     body_text: str = ""  # the whole letter, cleaned: page chrome dropped, broken lines re-joined
-    warnings: list[str] = field(default_factory=list)  # in Chinese, for the clerk
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def warn(self, field: str | None, message: str) -> None:
+        self.warnings.append(ParseWarning(field, message))
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """The contract's JSON object: warnings are printed as their Chinese messages."""
+        return asdict(self) | {"warnings": [warning.message for warning in self.warnings]}

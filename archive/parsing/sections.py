@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .numerals import to_int
 from .result import ParsedSection
+from .vocabulary import REPLY_VERBS, alternation
 
 # Top-level heading numbers: "一、", "一 、", "一．", "一.", "第一、" and Arabic "1、", "1．", "1."
 # (seed 002 mixes 一、 and 2、). Not "一、二年级…" (a grade range) and not "1.5万" (a decimal).
@@ -42,8 +43,11 @@ _SLIP_TOLERANT = ("cn", "pcn")
 # Half-width letters end sentences with "." (017); a dot between digits is a decimal point.
 _TITLE_END = re.compile(r"[。！？：!?:]|(?<=[\u4e00-\u9fff”’」』）)])\.(?!\d)")
 
+# Punctuation doubled after a heading's number: "一、：关于经费保障。", "二、，…".
+_STRAY_PUNCTUATION = re.compile(r"^[：:，,、．.；;\s]+")
+
 # The sentence that announces the answer, and how far into the letter it is looked for.
-_ANSWER_FOLLOWS = re.compile(r"(?:答复|函复|回复|说明)如下\s*[:：。]?\s*$")
+_ANSWER_FOLLOWS = re.compile(rf"(?:{alternation(REPLY_VERBS)})如下\s*[:：。]?\s*$")
 _ANSWER_WITHIN = 12
 # A title of the part that holds the next steps: "下一步工作打算", "下步工作措施", "今后工作安排".
 _NEXT_STEPS_TITLE = re.compile(r"下一?步|今后|下阶段|下一阶段|接下来|工作打算|工作计划")
@@ -79,7 +83,7 @@ def heading_of(line: str) -> Heading | None:
         match = pattern.match(line)
         if match:
             value = to_int(match["number"])
-            if value:
+            if value and title_of(match["rest"]):  # "一、。" starts no section: a title is never empty
                 return Heading(-1, style, match["number"], value, match["rest"])
     return None
 
@@ -90,8 +94,11 @@ def is_courtesy(line: str) -> bool:
 
 
 def title_of(rest: str) -> str:
-    """A heading's title: its text up to the first 。！？： or the end of the line."""
-    title = _TITLE_END.split(rest, maxsplit=1)[0]
+    """A heading's title: its text up to the first 。！？： or the end of the line.
+
+    Punctuation a heading's number left before its text ("一、：关于经费保障。") is no end of the title.
+    """
+    title = _TITLE_END.split(_STRAY_PUNCTUATION.sub("", rest), maxsplit=1)[0]
     return title.strip().rstrip("；;，,、 ")
 
 

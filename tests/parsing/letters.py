@@ -15,3 +15,8 @@ CLOSING = ("感谢您对教育工作的关心和支持！", "资阳市教育局"
 def make_letter(*, heading=HEADING, salutation=SALUTATION, reference=REFERENCE, body=BODY, closing=CLOSING) -> str:
     lines = [*heading, salutation, reference, *body, *closing]
     return "\n".join(line for line in lines if line is not None)
+
+
+def messages(parsed) -> list[str]:
+    """The warnings as the clerk reads them."""
+    return [str(warning) for warning in parsed.warnings]

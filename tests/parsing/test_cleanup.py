@@ -4,7 +4,7 @@ import pytest
 
 from archive.parsing import parse_reply
 
-from .letters import make_letter
+from .letters import make_letter, messages
 
 PAGE_HEAD = (
     "资阳市人民政府\n政府信息公开\n当前位置:首页 > 资阳市人民政府 > 法定主动公开内容 > 建议提案\n"
@@ -115,7 +115,7 @@ def test_text_that_is_not_a_reply_gets_no_fields_and_a_warning():
     parsed = parse_reply(text)
 
     assert (parsed.proposer_names, parsed.body, parsed.proposal_title, parsed.next_steps) == ([], None, None, None)
-    assert any("不像答复函" in warning for warning in parsed.warnings)
+    assert any("不像答复函" in warning for warning in messages(parsed))
 
 
 def test_empty_text_gives_an_empty_reply_with_a_warning():

@@ -4,7 +4,7 @@ import pytest
 
 from archive.parsing import parse_reply
 
-from .letters import CLOSING, make_letter
+from .letters import CLOSING, make_letter, messages
 
 
 def test_agency_is_the_signature_above_the_date():
@@ -41,7 +41,7 @@ def test_letter_that_only_says_wo_ju_leaves_the_agency_empty_with_a_warning():
     parsed = parse_reply(make_letter(closing=("感谢您的关心。",)))
 
     assert parsed.agency is None
-    assert "未能识别答复单位：正文只写了“我局”，请手工填写。" in parsed.warnings
+    assert "未能识别答复单位：正文只写了“我局”，请手工填写。" in messages(parsed)
 
 
 def test_lead_unit_line_inside_the_letter_names_the_agency():
@@ -165,7 +165,7 @@ def test_site_name_above_a_letter_that_calls_itself_wo_ju_is_not_taken_for_the_a
     parsed = parse_reply(make_letter(heading=heading, reference=reference, closing=("感谢您的关心与支持。",)))
 
     assert parsed.agency is None
-    assert any("宜昌市西陵区人民政府" in warning and "答复单位" in warning for warning in parsed.warnings)
+    assert any("宜昌市西陵区人民政府" in warning and "答复单位" in warning for warning in messages(parsed))
 
 
 def test_letterhead_that_fits_the_letters_name_for_itself_is_the_agency():

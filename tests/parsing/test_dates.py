@@ -4,7 +4,7 @@ import pytest
 
 from archive.parsing import parse_reply
 
-from .letters import make_letter
+from .letters import make_letter, messages
 
 
 @pytest.mark.parametrize(
@@ -29,21 +29,21 @@ def test_date_that_lost_its_year_month_day_characters_is_read_when_only_one_read
     parsed = parse_reply(make_letter(closing=("资阳市教育局", "2024628")))
 
     assert parsed.date == "2024-06-28"
-    assert any("2024628" in warning for warning in parsed.warnings)
+    assert any("2024628" in warning for warning in messages(parsed))
 
 
 def test_date_that_lost_characters_and_has_two_valid_readings_is_left_empty_with_a_warning():
     parsed = parse_reply(make_letter(closing=("资阳市教育局", "2024111")))
 
     assert parsed.date is None
-    assert any("2024111" in warning and "无法确定" in warning for warning in parsed.warnings)
+    assert any("2024111" in warning and "无法确定" in warning for warning in messages(parsed))
 
 
 def test_impossible_date_is_left_empty_with_a_warning():
     parsed = parse_reply(make_letter(closing=("资阳市教育局", "2024年2月30日")))
 
     assert parsed.date is None
-    assert any("2024年2月30日" in warning for warning in parsed.warnings)
+    assert any("2024年2月30日" in warning for warning in messages(parsed))
 
 
 def test_publication_time_of_the_web_page_is_never_the_letter_date():
@@ -52,7 +52,7 @@ def test_publication_time_of_the_web_page_is_never_the_letter_date():
     parsed = parse_reply(text)
 
     assert parsed.date is None
-    assert "未找到落款日期，请手工填写。" in parsed.warnings
+    assert "未找到落款日期，请手工填写。" in messages(parsed)
 
 
 def test_written_date_at_the_top_is_used_when_the_letter_has_no_signature_date():
@@ -79,7 +79,7 @@ def test_print_date_alone_is_not_taken_for_the_signature_date():
     parsed = parse_reply(make_letter(closing=("资阳市教育局办公室  2024年7月1日印发",)))
 
     assert parsed.date is None
-    assert any("印发日期" in warning for warning in parsed.warnings)
+    assert any("印发日期" in warning for warning in messages(parsed))
 
 
 def test_dates_inside_the_body_are_not_the_letter_date():
@@ -100,7 +100,7 @@ def test_date_without_its_day_is_left_empty_with_a_warning():
     parsed = parse_reply(make_letter(closing=("资阳市教育局", "2024年6月")))
 
     assert parsed.date is None
-    assert any("2024年6月" in warning for warning in parsed.warnings)
+    assert any("2024年6月" in warning for warning in messages(parsed))
 
 
 def test_bare_date_label_above_the_letter_is_a_publication_date_not_the_letters():
@@ -109,7 +109,7 @@ def test_bare_date_label_above_the_letter_is_a_publication_date_not_the_letters(
     parsed = parse_reply(make_letter(heading=heading, closing=("资阳市教育局",)))
 
     assert parsed.date is None
-    assert any("2024-07-15" in warning for warning in parsed.warnings)
+    assert any("2024-07-15" in warning for warning in messages(parsed))
 
 
 def test_bare_date_label_below_the_signature_is_the_letters_date():

@@ -2,9 +2,9 @@
 
 import pytest
 
-from archive.parsing import parse_reply
+from archive.parsing import parse_reply, result_class_of
 
-from .letters import CLOSING, HEADING, make_letter
+from .letters import CLOSING, HEADING, make_letter, messages
 
 
 @pytest.mark.parametrize(
@@ -24,11 +24,26 @@ def test_result_marker_below_the_signature_is_read():
     assert parsed.result_class == "B"
 
 
-@pytest.mark.parametrize("line", ["办理结果：正在解决", "办理结果：列入计划类", "办理类型：解决采纳类", "答复类型：【留作参考类】"])
-def test_result_in_words_keeps_the_label_without_a_class_letter(line):
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [("办理结果：正在解决", "B"), ("办理结果：列入计划类", "C"), ("办理类型：解决采纳类", "A"), ("答复类型：【留作参考类】", "D"),
+     ("办理结果：已解决", "A"), ("答复类别：部分采纳", "B"), ("办理结果：列入计划解决", "C"), ("办理结果：暂不能解决", "D"),
+     ("【参考采纳】", "D")],
+)
+def test_result_in_words_keeps_the_label_and_gives_the_four_class_letter(line, code):
     parsed = parse_reply(make_letter(heading=(line, *HEADING)))
 
-    assert (parsed.result_label, parsed.result_class) == (line, None)
+    assert (parsed.result_label, parsed.result_class) == (line, code)
+
+
+@pytest.mark.parametrize(
+    ("code", "label", "normalised"),
+    [("A", "【A】", "已解决"), ("B", "办理结果：B", "正在解决"), ("C", "C类", "留作参考"), ("D", "D类", "留作参考"),
+     ("C", "办理结果：列入计划", "列入计划"), ("A", "A类（已解决）", "已解决"), ("D", "答复类别：不予采纳", "留作参考"),
+     ("B", "答复类别：部分采纳", "正在解决"), (None, None, ""), ("E", "E类", "")],
+)
+def test_result_class_of_lets_the_words_decide_and_maps_a_bare_letter_by_the_three_class_scheme(code, label, normalised):
+    assert result_class_of(code, label) == normalised
 
 
 def test_class_letters_inside_the_body_are_not_a_result():
@@ -44,7 +59,9 @@ def test_class_letters_inside_the_body_are_not_a_result():
     [("【同意公开】", "同意公开"), ("【主动公开】", "主动公开"), ("公开方式：主动公开", "主动公开"), ("公开属性：主动公开", "主动公开"),
      ("是否同意公开【主动公开】", "主动公开"), ("【依申请公开】", "依申请公开"), ("（不予公开）", "不予公开"),
      ("【不同意公开】", "不同意公开"), ("是否同意公开：同意", "同意公开"), ("公开类别：主动公开", "主动公开"),
-     ("公开方式：不公开", "不予公开"), ("（此件不公开）", "不予公开"), ("是否公开：否", "不予公开"), ("是否公开：是", None)],
+     ("公开方式：不公开", "不予公开"), ("（此件不公开）", "不予公开"), ("是否公开：否", "不予公开"), ("是否公开：是", None),
+     ("此件主动公开", "主动公开"), ("此件公开发布", "主动公开"), ("同意公开", "同意公开"), ("公开类型：依申请公开", "依申请公开"),
+     ("是否同意公开：是", "同意公开")],
 )
 def test_disclosure_marker_near_the_top_is_read(line, disclosure):
     parsed = parse_reply(make_letter(heading=(line, *HEADING)))
@@ -102,4 +119,12 @@ def test_a_website_menu_listing_several_disclosure_labels_is_not_the_letters_dis
     parsed = parse_reply(make_letter(heading=("主动公开", "依申请公开", *HEADING)))
 
     assert parsed.disclosure is None
-    assert any("公开属性" in warning for warning in parsed.warnings)
+    assert any("公开属性" in warning for warning in messages(parsed))
+
+
+@pytest.mark.parametrize("line", ["公开属性：公开", "公开方式：部分公开", "是否公开：是"])
+def test_disclosure_that_does_not_say_which_kind_is_left_empty_with_a_warning(line):
+    parsed = parse_reply(make_letter(heading=(line, *HEADING)))
+
+    assert parsed.disclosure is None
+    assert [warning.field for warning in parsed.warnings] == ["disclosure"]

@@ -4,7 +4,7 @@ import pytest
 
 from archive.parsing import normalize_proposal_number, parse_reply
 
-from .letters import make_letter
+from .letters import make_letter, messages
 
 
 @pytest.mark.parametrize("raw", ["第0070号", "00070", "70", "70号", "第 70 号", "第７０号"])
@@ -41,7 +41,7 @@ def test_number_written_twice_differently_is_taken_from_the_title_line():
     parsed = parse_reply(make_letter(heading=("对市政协五届四次会议第0070号提案答复的函",), reference=reference))
 
     assert parsed.proposal_number == "0070"
-    assert any("0070" in warning and "00070" in warning for warning in parsed.warnings)
+    assert any("0070" in warning and "00070" in warning for warning in messages(parsed))
 
 
 def test_number_only_in_the_reference_sentence_is_read():
@@ -76,14 +76,14 @@ def test_document_number_that_lost_its_closing_bracket_is_restored_with_a_warnin
     parsed = parse_reply(make_letter(heading=("资教体函〔202470", "对市政协五届四次会议第70号提案的答复")))
 
     assert parsed.doc_number == "资教体函〔2024〕70号"
-    assert any("资教体函〔202470" in warning for warning in parsed.warnings)
+    assert any("资教体函〔202470" in warning for warning in messages(parsed))
 
 
 def test_document_number_without_its_serial_is_left_empty_with_a_warning():
     parsed = parse_reply(make_letter(heading=("资教体函〔2024", "对市政协五届四次会议第70号提案的答复")))
 
     assert parsed.doc_number is None
-    assert any("不完整" in warning for warning in parsed.warnings)
+    assert any("不完整" in warning for warning in messages(parsed))
 
 
 def test_document_numbers_cited_in_the_body_are_not_the_letter_document_number():
@@ -120,7 +120,7 @@ def test_a_reply_to_several_numbers_under_one_di_hao_takes_the_first_and_warns()
     parsed = parse_reply(make_letter(heading=("关于市政协十届二次会议第35、42号提案的答复",)))
 
     assert parsed.proposal_number == "35"
-    assert any("35、42" in warning for warning in parsed.warnings)
+    assert any("35、42" in warning for warning in messages(parsed))
 
 
 def test_a_document_cited_in_brackets_after_its_title_in_the_heading_is_not_the_letters_number():

@@ -4,7 +4,7 @@ import pytest
 
 from archive.parsing import parse_reply
 
-from .letters import make_letter
+from .letters import make_letter, messages
 
 
 def test_salutation_gives_the_proposer_and_role():
@@ -37,7 +37,7 @@ def test_salutation_naming_only_the_first_of_several_gives_that_name_and_a_warni
     parsed = parse_reply(make_letter(salutation="李明等5位代表："))
 
     assert (parsed.proposer_names, parsed.proposer_role) == (["李明"], "代表")
-    assert any("李明等5位代表" in warning for warning in parsed.warnings)
+    assert any("李明等5位代表" in warning for warning in messages(parsed))
 
 
 def test_letter_to_a_co_signer_puts_the_named_lead_first():
@@ -103,7 +103,7 @@ def test_letter_without_a_salutation_warns_that_the_proposer_is_missing():
     parsed = parse_reply(make_letter(salutation=None, reference="关于加强学生心理健康教育的提案收悉，现答复如下："))
 
     assert parsed.proposer_names == []
-    assert "未能识别提出人，请手工填写。" in parsed.warnings
+    assert "未能识别提出人，请手工填写。" in messages(parsed)
 
 
 @pytest.mark.parametrize(
@@ -187,7 +187,7 @@ def test_salutation_ending_in_deng_without_a_count_names_some_proposers_and_warn
     parsed = parse_reply(make_letter(salutation="张华、李明等代表："))
 
     assert (parsed.proposer_names, parsed.proposer_role) == (["张华", "李明"], "代表")
-    assert any("张华、李明等代表" in warning for warning in parsed.warnings)
+    assert any("张华、李明等代表" in warning for warning in messages(parsed))
 
 
 def test_title_naming_the_member_after_guanyu_gives_the_name_without_guanyu():
@@ -256,7 +256,7 @@ def test_co_signers_counted_but_not_named_leave_a_warning():
     parsed = parse_reply(make_letter(salutation="王强代表：", reference=reference))
 
     assert parsed.proposer_names == ["王强"]
-    assert any("联名人" in warning for warning in parsed.warnings)
+    assert any("联名人" in warning for warning in messages(parsed))
 
 
 def test_a_cppcc_committee_addressed_as_the_proposer_is_the_proposer():

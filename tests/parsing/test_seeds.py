@@ -1,4 +1,4 @@
-"""The five real letters of shared/seeds are read exactly as their expected.json says."""
+"""The five real seed letters (fixtures/seed_letters) are read exactly as their expected.json says."""
 
 from pathlib import Path
 
@@ -8,10 +8,8 @@ from archive.parsing import parse_reply
 
 from .golden import differences, load_expected
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seed_letters"
 EXPECTED = load_expected(SEEDS)
-
-pytestmark = pytest.mark.skipif(not EXPECTED, reason=f"the seed letters are not at {SEEDS}")
 
 
 @pytest.mark.parametrize("expected", EXPECTED, ids=lambda entry: entry["file"].split("_")[0])
