@@ -198,3 +198,18 @@ def test_published_in_full_note_on_the_signature_line_is_read():
     parsed = parse_reply(make_letter(closing=("资阳市教育局 2024年6月28日 （此件公开发布）",)))
 
     assert (parsed.date, parsed.disclosure) == ("2024-06-28", "主动公开")
+
+
+@pytest.mark.parametrize("key", ["发布机构", "来源", "发文机关"])
+def test_agency_named_only_by_the_pages_metadata_table_is_read(key):
+    text = f"首页 > 政务公开 > 建议提案\n{key}：鞍山市住房和城乡建设局\n发布日期：2023-07-20\n" + make_letter(
+        closing=("感谢您的关心。",)
+    )
+
+    assert parse_reply(text).agency == "鞍山市住房和城乡建设局"
+
+
+def test_short_office_name_in_the_metadata_table_is_no_agency():
+    text = "首页 > 政务公开 > 建议提案\n信息来源：区城市管理局\n" + make_letter(closing=("感谢您的关心。",))
+
+    assert parse_reply(text).agency is None

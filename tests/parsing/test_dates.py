@@ -116,3 +116,16 @@ def test_bare_date_label_below_the_signature_is_the_letters_date():
     parsed = parse_reply(make_letter(closing=("资阳市教育局", "日期：2024年6月28日")))
 
     assert parsed.date == "2024-06-28"
+
+
+@pytest.mark.parametrize("written", ["2024年 月18日", "2024年6月 日", "二〇二四年六月 日"])
+def test_date_that_lost_its_month_or_day_is_left_empty_with_a_warning(written):
+    parsed = parse_reply(make_letter(closing=("资阳市教育局", written)))
+
+    assert parsed.date is None
+    assert any(warning.field == "date" and written in str(warning) for warning in parsed.warnings)
+
+
+@pytest.mark.parametrize("written", ["二〇二四年六月二十八日", "二零二四年六月二十八日", "二○二四年六月二十八日"])
+def test_date_in_chinese_numerals_is_read(written):
+    assert parse_reply(make_letter(closing=("资阳市教育局", written))).date == "2024-06-28"

@@ -133,3 +133,22 @@ def test_the_letters_own_number_beside_a_title_in_book_quotes_is_read():
     parsed = parse_reply(make_letter(heading=("资阳市教育局关于《关于加强养老服务的提案》的答复  资教函〔2021〕12号",)))
 
     assert parsed.doc_number == "资教函〔2021〕12号"
+
+
+@pytest.mark.parametrize(
+    ("heading", "number"),
+    [("对市政协五届四次会议第三十五号提案的答复", "35"), ("对市九届人大三次会议第一百零八号建议的答复", "108"),
+     ("关于市政协五届四次会议第十二号的答复", "12")],
+)
+def test_number_in_chinese_numerals_is_given_in_digits(heading, number):
+    parsed = parse_reply(make_letter(heading=(heading,), reference="您提出的《关于加强学生心理健康教育的建议》收悉。"))
+
+    assert parsed.proposal_number == number
+
+
+def test_chinese_numeral_number_of_a_decree_is_no_proposal_number():
+    reference = "根据《某某办法》（第二号令）的规定，您提出的《关于加强学生心理健康教育的建议》收悉。"
+
+    parsed = parse_reply(make_letter(heading=(), reference=reference))
+
+    assert parsed.proposal_number is None

@@ -302,3 +302,68 @@ def test_a_township_deputies_group_is_a_delegation_proposer():
     parsed = parse_reply(make_letter(salutation="城关镇代表组：", reference="你们提出的《关于加强养老服务的建议》收悉，现答复如下："))
 
     assert (parsed.proposer_names, parsed.proposer_role, parsed.proposal_kind) == (["城关镇代表组"], None, "代表团建议")
+
+
+@pytest.mark.parametrize("salutation", ["王强同志：", "王强先生：", "王强女士：", "王强老师："])
+def test_courtesy_title_in_place_of_a_role_gives_the_name(salutation):
+    parsed = parse_reply(make_letter(salutation=salutation))
+
+    assert parsed.proposer_names == ["王强"]
+
+
+def test_courtesy_title_takes_the_role_from_the_body_the_session_names():
+    parsed = parse_reply(make_letter(salutation="王强同志："))  # 市政协五届四次会议
+
+    assert (parsed.body, parsed.proposer_role) == ("政协", "委员")
+
+
+def test_courtesy_title_leaves_the_role_empty_when_nothing_names_the_body():
+    parsed = parse_reply(make_letter(heading=(), salutation="王强同志：", reference="您提出的关于加强养老服务的建议收悉。"))
+
+    assert (parsed.proposer_names, parsed.proposer_role, parsed.body) == (["王强"], None, None)
+
+
+def test_several_proposers_share_one_role_word():
+    parsed = parse_reply(make_letter(salutation="王强、李明代表："))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["王强", "李明"], "代表")
+
+
+def test_label_before_the_addressee_is_no_part_of_the_name():
+    parsed = parse_reply(make_letter(salutation="提案人王强委员："))
+
+    assert parsed.proposer_names == ["王强"]
+
+
+def test_addressee_after_zhi_and_a_colon_is_the_proposer():
+    parsed = parse_reply(make_letter(salutation="致：王强委员"))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["王强"], "委员")
+
+
+def test_party_whose_name_starts_with_zhi_is_not_read_as_zhi_colon():
+    parsed = parse_reply(make_letter(salutation="致公党资阳市委会："))
+
+    assert parsed.proposer_names == ["致公党资阳市委会"]
+
+
+def test_deng_after_the_salutation_names_the_lead_and_warns_the_rest_are_missing():
+    parsed = parse_reply(make_letter(salutation="王强代表等："))
+
+    assert parsed.proposer_names == ["王强"]
+    assert any(warning.field == "proposer_names" and "王强代表等" in str(warning) for warning in parsed.warnings)
+
+
+def test_people_are_a_person_kind_of_proposer():
+    assert parse_reply(make_letter()).proposer_kind == "person"
+
+
+@pytest.mark.parametrize("salutation", ["民盟资阳市委会：", "市工商联：", "雁塔区代表团：", "经济界："])
+def test_parties_federations_delegations_and_sectors_are_an_organisation_kind_of_proposer(salutation):
+    assert parse_reply(make_letter(salutation=salutation)).proposer_kind == "organisation"
+
+
+def test_no_proposer_has_no_kind():
+    parsed = parse_reply(make_letter(heading=(), salutation=None, reference="现将有关情况答复如下："))
+
+    assert (parsed.proposer_names, parsed.proposer_kind) == ([], None)

@@ -208,3 +208,15 @@ def test_first_heading_on_the_line_that_announces_the_answer_is_a_section():
 
     assert [(s.number, s.title) for s in parsed.sections] == [("一", "加强组织领导"), ("二", "完善设施布局")]
     assert parsed.proposal_title == "关于加强学生心理健康教育的建议"
+
+
+def test_punctuation_left_after_a_heading_number_is_no_end_of_the_title():
+    sections = sections_of("一、：关于经费保障。市级财政安排资金1.2亿元。", "二、：关于人才激励。落实绩效工资政策。")
+
+    assert titles(sections) == ["关于经费保障", "关于人才激励"]
+
+
+def test_heading_number_with_nothing_after_it_is_no_section():
+    sections = sections_of("一、。", "我局高度重视。", "二、下一步工作", "我局将继续推进。")
+
+    assert all(section.title for section in sections)

@@ -81,3 +81,13 @@ def test_a_standing_committee_meeting_named_in_the_reference_is_not_the_session(
     parsed = parse_reply(make_letter(heading=("关于加强学生心理健康教育建议的答复",), reference=reference))
 
     assert parsed.session is None
+
+
+@pytest.mark.parametrize(
+    "session",
+    ["潍坊市政协十二届三次会议", "政协株洲市第十届委员会第四次会议", "四川省资阳市第五届人民代表大会第四次会议"],
+)
+def test_session_with_its_place_in_front_is_kept_whole(session):
+    parsed = parse_reply(make_letter(heading=(f"关于{session}第35号提案的答复",)))
+
+    assert parsed.session == session
