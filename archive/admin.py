@@ -58,7 +58,8 @@ class ReplyAdmin(admin.ModelAdmin):
         ("办理结果与公开", {"fields": [("result_label", "result_code", "result_class"), "disclosure"]}),
         ("落款与联系", {"fields": [("signer", "contact_name", "contact_phone"), "cc"]}),
         ("正文", {"fields": ["next_steps", "body_text"]}),
-        ("原件", {"classes": ["collapse"], "fields": ["original", "raw_text", "content_hash", ("uploaded_by", "uploaded_at", "updated_at")]}),
+        ("原件", {"classes": ["collapse"],
+                  "fields": ["original", "raw_text", "content_hash", ("uploaded_by", "uploaded_at", "updated_at")]}),
     ]
 
     def get_queryset(self, request):
@@ -102,7 +103,9 @@ class ReplyAdmin(admin.ModelAdmin):
 
     @admin.action(description="发布所选答复", permissions=["change"])
     def publish(self, request, queryset):
-        drafts = [reply for reply in queryset.select_related("proposal", "agency") if reply.status != Reply.Status.PUBLISHED]
+        drafts = [
+            reply for reply in queryset.select_related("proposal", "agency") if reply.status != Reply.Status.PUBLISHED
+        ]
         published = 0
         for reply in drafts:
             if self._publish_one(request, reply):
@@ -171,7 +174,9 @@ class ReplyAdmin(admin.ModelAdmin):
                 super().__init__(*args, **kwargs)
                 for name, warnings in grouped.items():
                     if name in self.fields:
-                        notes = format_html_join("", '<span class="parse-warning">⚠ {}</span>', ((w,) for w in warnings))
+                        notes = format_html_join(
+                            "", '<span class="parse-warning">⚠ {}</span>', ((w,) for w in warnings)
+                        )
                         self.fields[name].help_text = format_html("{}{}", notes, self.fields[name].help_text)
 
         return ReviewForm
@@ -268,7 +273,8 @@ class PersonAdmin(admin.ModelAdmin):
                     by_place.setdefault(proposal.place, []).append(proposal)
             for place, moved in by_place.items():
                 new = split_person(person, moved, place)
-                _log_each(self, request, [person, new], f"按地区拆分：{len(moved)} 件{place.name}的建议提案归提出人（编号 {new.pk}）")
+                _log_each(self, request, [person, new],
+                          f"按地区拆分：{len(moved)} 件{place.name}的建议提案归提出人（编号 {new.pk}）")
         self.message_user(request, "已按地区拆分。", messages.SUCCESS)
 
 

@@ -6,7 +6,9 @@ def cite_reply(reply, permalink: str) -> str:
     proposal = reply.proposal
     answered = f"《{proposal.title}》"
     if proposal.number:
-        answered = f"{proposal.session.name if proposal.session_id else ''}第{proposal.number}号{proposal.kind}{answered}"
+        answered = (
+            f"{proposal.session.name if proposal.session_id else ''}第{proposal.number}号{proposal.kind}{answered}"
+        )
     parts = [f"{reply.agency.name if reply.agency_id else '答复单位未注明'}关于{answered}的{reply.get_kind_display()}"]
     if reply.doc_number:
         parts.append(reply.doc_number)

@@ -17,11 +17,19 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from archive.extract import ExtractError, extract_text
+from archive.identity import (
+    add_proposers,
+    letter_place,
+    matching_proposal,
+    resolve_agency,
+    resolve_person,
+    resolve_session,
+)
 from archive.keywords import extract_keywords
-from archive.identity import add_proposers, letter_place, matching_proposal, resolve_agency, resolve_person, resolve_session
 from archive.models import Agency, Person, Place, Proposal, Reply, Section, Session, duplicate_message
 from archive.parsing import ParsedReply, normalize_proposal_number, parse_reply, result_class_of
 from archive.places import Division
+
 
 class DuplicateReply(ValidationError):
     """The letter is already in the archive."""
@@ -141,7 +149,7 @@ def save_parsed_reply(
         Section.objects.bulk_create(
             Section(reply=reply, position=position, level=section.level, number=section.number,
                     title=section.title[:300], text=section.text, anchor=anchor)
-            for position, (section, anchor) in enumerate(zip(parsed.sections, anchors))
+            for position, (section, anchor) in enumerate(zip(parsed.sections, anchors, strict=True))
         )
     except Exception:
         # The file went to disk before the rows: take it away again so nothing is half-saved.
@@ -185,4 +193,6 @@ def import_file(data: bytes, filename: str, **options) -> ImportResult:
     return import_text(text, original=data, original_name=filename, **options)
 
 
-__all__ = ["DuplicateReply", "ExtractError", "ImportResult", "content_hash", "import_file", "import_text", "save_parsed_reply"]
+__all__ = [
+    "DuplicateReply", "ExtractError", "ImportResult", "content_hash", "import_file", "import_text", "save_parsed_reply",
+]

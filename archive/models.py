@@ -80,7 +80,9 @@ class Session(models.Model):
 
     name = models.CharField("会议名称", max_length=200, help_text="按答复函原文，如“市政协五届四次会议”。")
     body = models.CharField("机构", max_length=4, choices=Body.choices, blank=True)
-    region = models.CharField("地区（原文）", max_length=50, blank=True, help_text="按原文，如“资阳市”；原文只写“市”时为“市”。")
+    region = models.CharField(
+        "地区（原文）", max_length=50, blank=True, help_text="按原文，如“资阳市”；原文只写“市”时为“市”。"
+    )
     place = models.ForeignKey(
         Place, on_delete=models.PROTECT, null=True, blank=True, related_name="sessions", verbose_name="地区",
         help_text="会议所属的地区：各市、县的人大和政协各自开会，地区不同就是不同的会议。",
@@ -166,7 +168,9 @@ class Person(models.Model):
         ORGANISATION = "组织", "党派、团体或代表团"
 
     name = models.CharField("姓名或名称", max_length=100)
-    role = models.CharField("身份", max_length=4, choices=Role.choices, blank=True, help_text="答复函未写明身份时为空。")
+    role = models.CharField(
+        "身份", max_length=4, choices=Role.choices, blank=True, help_text="答复函未写明身份时为空。"
+    )
     place = models.ForeignKey(
         Place, on_delete=models.PROTECT, null=True, blank=True, related_name="people", verbose_name="地区",
         help_text="所在人大或政协的地区：同名的人，地区不同就是不同的人。",
@@ -207,13 +211,17 @@ class Proposal(models.Model):
         GROUP_PROPOSAL = "集体提案", "集体提案"
         DELEGATION_SUGGESTION = "代表团建议", "代表团建议"
 
-    session = models.ForeignKey(Session, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals", verbose_name="会议")
+    session = models.ForeignKey(
+        Session, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals", verbose_name="会议"
+    )
     body = models.CharField("机构", max_length=4, choices=Body.choices, blank=True)
     place = models.ForeignKey(
         Place, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals", verbose_name="地区",
         help_text="提出建议提案的人大或政协所在地区。",
     )
-    year = models.PositiveSmallIntegerField("年份", null=True, blank=True, help_text="会议或答复的年份；没有会议时与编号一起区分建议提案。")
+    year = models.PositiveSmallIntegerField(
+        "年份", null=True, blank=True, help_text="会议或答复的年份；没有会议时与编号一起区分建议提案。"
+    )
     is_draft = models.BooleanField(
         "待发布", default=False, editable=False,
         help_text="由尚未发布的答复建立：发布时并入已有的同一建议提案，或成为新的建议提案；此前不公开。",
@@ -358,7 +366,9 @@ class Reply(models.Model):
     kind = models.CharField("答复类型", max_length=8, choices=Kind.choices, default=Kind.REPLY)
     date = models.DateField("答复日期", null=True, blank=True, help_text="落款或成文日期，不是发布或交办日期。")
     doc_number = models.CharField("文号", max_length=100, blank=True, help_text="如“资教体函〔2024〕70号”。")
-    result_label = models.CharField("办理结果（原文）", max_length=50, blank=True, help_text="按原文，如“【B】”“办理结果：A”。")
+    result_label = models.CharField(
+        "办理结果（原文）", max_length=50, blank=True, help_text="按原文，如“【B】”“办理结果：A”。"
+    )
     result_code = models.CharField("办理结果代码", max_length=4, blank=True, help_text="原文中的字母，如“A”。")
     result_class = models.CharField("办理结果分类", max_length=8, choices=ResultClass.choices, blank=True)
     disclosure = models.CharField("公开属性", max_length=8, choices=Disclosure.choices, blank=True)
@@ -367,7 +377,8 @@ class Reply(models.Model):
     contact_phone = models.CharField("联系电话", max_length=50, blank=True, help_text="手机号在公开页面上部分隐去。")
     cc = models.JSONField("抄送", default=list, blank=True)
     keywords = models.JSONField(
-        "主题词", default=list, blank=True, editable=False, help_text="保存时由标题和正文自动提取，用于首页主题和相关答复。"
+        "主题词", default=list, blank=True, editable=False,
+        help_text="保存时由标题和正文自动提取，用于首页主题和相关答复。",
     )
     next_steps = models.TextField("下一步工作", blank=True, help_text="答复中承诺的下一步工作，单独展示。")
     body_text = models.TextField("正文", blank=True, help_text="整理后的全文：网页框架已去除，断行已接合。")
@@ -376,7 +387,8 @@ class Reply(models.Model):
     content_hash = models.CharField("内容指纹", max_length=64, unique=True, editable=False)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, verbose_name="上传人"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False,
+        verbose_name="上传人",
     )
     uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)

@@ -174,7 +174,9 @@ def _ambiguous(name: str, candidates: tuple[Division, ...]) -> str:
     return f"“{name}”可能是几个同名的地方（{paths}），未能确定地区，请选择地区。"
 
 
-def read_place(*, agency: str | None = None, session_region: str | None = None, default: Division | None = None) -> PlaceReading:
+def read_place(
+    *, agency: str | None = None, session_region: str | None = None, default: Division | None = None
+) -> PlaceReading:
     """The place of a letter's proposal: its session's, else its agency's, else the clerk's default.
 
     ``session_region`` is the place a session phrase names, as written ("长春市", or just "市"

@@ -18,7 +18,9 @@ class _Rekey:
     def __init__(self, apps):
         get = lambda name: apps.get_model("archive", name)  # noqa: E731
         self.Place, self.Agency, self.Session = get("Place"), get("Agency"), get("Session")
-        self.Proposal, self.Person, self.Proposer, self.Reply = get("Proposal"), get("Person"), get("Proposer"), get("Reply")
+        self.Proposal, self.Person, self.Proposer, self.Reply = (
+            get("Proposal"), get("Person"), get("Proposer"), get("Reply")
+        )
         self.lines: list[str] = []
         self._places: dict[str, object] = {}
 
@@ -105,9 +107,14 @@ class _Rekey:
             number_normalized=proposal.number_normalized, kind=proposal.kind,
             title=parsed.proposal_title or proposal.title, place=place, year=proposal.year,
         )
-        roles = {link.person.name: link.person.role for link in self.Proposer.objects.filter(proposal=proposal).select_related("person")}
+        roles = {
+            link.person.name: link.person.role
+            for link in self.Proposer.objects.filter(proposal=proposal).select_related("person")
+        }
         for position, name in enumerate(names):
-            person, _ = self.Person.objects.get_or_create(name=name, role=roles.get(name, parsed.proposer_role or ""), place=place)
+            person, _ = self.Person.objects.get_or_create(
+                name=name, role=roles.get(name, parsed.proposer_role or ""), place=place
+            )
             self.Proposer.objects.create(proposal=new, person=person, position=position)
         self.Reply.objects.filter(pk__in=[reply.pk for reply in replies]).update(proposal=new)
         return new
@@ -124,7 +131,8 @@ class _Rekey:
             )
             moved = self.Proposal.objects.filter(session=session, place=place).update(session=new)
             self.lines.append(
-                f"拆分会议 #{session.pk}“{session.name}”：{moved} 件{place.name if place else '地区未定'}的建议提案改属新会议 #{new.pk}"
+                f"拆分会议 #{session.pk}“{session.name}”：{moved} 件{place.name if place else '地区未定'}"
+                f"的建议提案改属新会议 #{new.pk}"
             )
 
     def place_person(self, person) -> None:
@@ -136,7 +144,8 @@ class _Rekey:
             new, _ = self.Person.objects.get_or_create(name=person.name, role=person.role, place=place)
             moved = self.Proposer.objects.filter(person=person, proposal__place=place).update(person=new)
             self.lines.append(
-                f"拆分提出人 #{person.pk}“{person.name}”：{moved} 件{place.name if place else '地区未定'}的建议提案改属 #{new.pk}"
+                f"拆分提出人 #{person.pk}“{person.name}”：{moved} 件{place.name if place else '地区未定'}"
+                f"的建议提案改属 #{new.pk}"
             )
 
     # ---- merging what is now one ------------------------------------------------------------
@@ -148,7 +157,9 @@ class _Rekey:
         for kept, *others in (group for group in groups.values() if len(group) > 1):
             for other in others:
                 self.Proposal.objects.filter(session=other).update(session=kept)
-                self.lines.append(f"合并会议：#{other.pk}“{other.name}”并入 #{kept.pk}“{kept.name}”（同一地区的同一届次）")
+                self.lines.append(
+                    f"合并会议：#{other.pk}“{other.name}”并入 #{kept.pk}“{kept.name}”（同一地区的同一届次）"
+                )
                 other.delete()
 
     def merge_proposals(self) -> None:

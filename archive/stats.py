@@ -89,7 +89,9 @@ def top_keywords(replies, limit: int = 24) -> list[tuple[str, int]]:
 
 def top_agencies(replies, limit: int = 12):
     """Agencies with the most of these replies, each annotated with ``reply_count``."""
-    return Agency.objects.filter(replies__in=replies).annotate(reply_count=Count("replies")).order_by("-reply_count", "name")[:limit]
+    return Agency.objects.filter(replies__in=replies).annotate(reply_count=Count("replies")).order_by(
+        "-reply_count", "name"
+    )[:limit]
 
 
 def top_proposers(replies, limit: int = 12):

@@ -90,13 +90,18 @@ def agency_list(request):
 def agency_detail(request, pk):
     agency = get_object_or_404(Agency.objects.select_related("place").prefetch_related("aliases"), pk=pk)
     replies = Reply.objects.public().filter(agency=agency)
-    return _replies_page(request, "archive/agency_detail.html", replies, agency=agency, search_filter="agency", search_value=agency.name)
+    return _replies_page(
+        request, "archive/agency_detail.html", replies, agency=agency, search_filter="agency", search_value=agency.name
+    )
 
 
 def person_detail(request, pk):
     person = get_object_or_404(Person.objects.select_related("place"), pk=pk)
     replies = Reply.objects.public().filter(proposal__proposer_links__person=person)
-    return _replies_page(request, "archive/person_detail.html", replies, person=person, search_filter="proposer", search_value=person.name)
+    return _replies_page(
+        request, "archive/person_detail.html", replies,
+        person=person, search_filter="proposer", search_value=person.name,
+    )
 
 
 def place_list(request):
@@ -116,7 +121,9 @@ def place_detail(request, code):
     place = get_object_or_404(Place.objects.select_related("parent__parent"), code=code)
     replies = Reply.objects.public().in_place(place)
     agencies = (
-        Agency.objects.filter(replies__in=replies).annotate(reply_count=Count("replies")).order_by("-reply_count", "name")
+        Agency.objects.filter(replies__in=replies)
+        .annotate(reply_count=Count("replies"))
+        .order_by("-reply_count", "name")
     )
     sessions = Session.objects.filter(proposals__replies__in=replies).annotate(reply_count=Count("proposals__replies"))
     children = Place.objects.filter(parent=place, pk__in=replies.values("proposal__place")) | Place.objects.filter(
@@ -134,6 +141,11 @@ def _replies_page(request, template, replies, **context):
     summary = summarize(replies)
     if not summary.total:  # only hidden replies: the page would reveal that they exist
         raise Http404("没有公开的答复。")
-    page = Paginator(_with_listing_relations(replies.newest_first().without_texts()), REPLIES_PER_PAGE).get_page(request.GET.get("page"))
-    charts = [bar_chart("按年份", summary.by_year), bar_chart("按办理结果", [(label, n) for _, label, n in summary.by_result])]
+    page = Paginator(
+        _with_listing_relations(replies.newest_first().without_texts()), REPLIES_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    charts = [
+        bar_chart("按年份", summary.by_year),
+        bar_chart("按办理结果", [(label, n) for _, label, n in summary.by_result]),
+    ]
     return render(request, template, {**context, "summary": summary, "charts": charts, "page": page})

@@ -140,7 +140,9 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             elif field.is_multivalued:
                 schema[name] = KEYWORD(stored=True, commas=True, lowercase=False)
             elif field.field_type in ("integer", "float"):
-                schema[name] = NUMERIC(stored=True, sortable=True, numtype=int if field.field_type == "integer" else float)
+                schema[name] = NUMERIC(
+                    stored=True, sortable=True, numtype=int if field.field_type == "integer" else float
+                )
             else:
                 schema[name] = WHOOSH_ID(stored=True, sortable=True)
         return content_field_name, Schema(**schema)

@@ -53,7 +53,9 @@ def _leaves(searcher: Searcher) -> list:
 
 def _state(searcher: Searcher) -> tuple:
     """What identifies an index state: its segments, where they start, and how many documents each has lost."""
-    return tuple((leaf.segment().segment_id(), offset, leaf.segment().deleted_count()) for leaf, offset in _leaves(searcher))
+    return tuple(
+        (leaf.segment().segment_id(), offset, leaf.segment().deleted_count()) for leaf, offset in _leaves(searcher)
+    )
 
 
 def stored_columns(searcher: Searcher) -> dict[str, list]:

@@ -70,7 +70,8 @@ def find_excerpts(reply, sections: list, words: list[str], limit: int = MAX_EXCE
             match = pattern.search(text)
         if match is None:
             continue
-        found.append(Excerpt(html=_window(text, match.start(), pattern), section_title=str(section), url=f"{url}#{section.anchor}"))
+        found.append(Excerpt(html=_window(text, match.start(), pattern), section_title=str(section),
+                             url=f"{url}#{section.anchor}"))
         if len(found) >= limit:
             return found
     if not found:

@@ -64,7 +64,9 @@ def is_province(code: str) -> bool:
     return code.endswith("0000")
 
 
-def count_facets(searcher: Searcher, docnums: Iterable[int], fields: tuple[str, ...] = tuple(FACETS)) -> dict[str, Counter]:
+def count_facets(
+    searcher: Searcher, docnums: Iterable[int], fields: tuple[str, ...] = tuple(FACETS)
+) -> dict[str, Counter]:
     """Counts of each facet value among the matched documents."""
     columns = stored_columns(searcher)
     docnums = list(docnums)

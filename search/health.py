@@ -32,7 +32,9 @@ def health() -> dict:
         report["index"] = f"error: {type(error).__name__}"
     both = report["database"] == report["index"] == "ok"
     report["counts_agree"] = both and report["database_replies"] == report["index_replies"]
-    catching_up = both and 0 < report["queued_changes"] and report["oldest_queued_seconds"] <= settings.SEARCH_INDEX_LAG_LIMIT
+    catching_up = (
+        both and 0 < report["queued_changes"] and report["oldest_queued_seconds"] <= settings.SEARCH_INDEX_LAG_LIMIT
+    )
     report["ok"] = both and (report["counts_agree"] or catching_up)
     return report
 

@@ -123,7 +123,10 @@ def build_text_query(parsed: ParsedQuery) -> wq.Query | None:
     """The Whoosh query for the typed words, or None when nothing searchable was typed."""
     if parsed.empty:
         return None
-    positive = [wq.Or([_clause_query(c) for c in group]) if len(group) > 1 else _clause_query(group[0]) for group in parsed.groups]
+    positive = [
+        wq.Or([_clause_query(c) for c in group]) if len(group) > 1 else _clause_query(group[0])
+        for group in parsed.groups
+    ]
     negative = [wq.Not(_clause_query(c)) for c in parsed.excluded]
     return wq.And((positive or [wq.Every()]) + negative)
 
@@ -141,7 +144,10 @@ def pinned_query(text: str) -> wq.Query | None:
         return wq.And(terms, boost=PIN_BOOST)
     if re.search(r"\s", text):
         return None
-    names = [wq.Term(index_field("proposer"), text, boost=PIN_BOOST), wq.Term(index_field("agency"), text, boost=PIN_BOOST)]
+    names = [
+        wq.Term(index_field("proposer"), text, boost=PIN_BOOST),
+        wq.Term(index_field("agency"), text, boost=PIN_BOOST),
+    ]
     agency = Agency.objects.named(text).first()
     if agency is not None and agency.name != text:  # an alias such as 教体局 names the agency
         names.append(wq.Term(index_field("agency"), agency.name, boost=PIN_BOOST))
@@ -164,12 +170,18 @@ class SearchParams:
     def from_querydict(cls, data: QueryDict) -> "SearchParams":
         """Read only whitelisted parameters; anything malformed is ignored, never an error."""
         given = [(name, value) for name in FILTERS for value in data.getlist(name)]
-        # haystack-style selected_facets=agency_exact:慈溪市教育局: the same filters, cleaned and capped alike
-        given += [item.partition(":")[::2] for item in data.getlist("selected_facets")[:MAX_FILTER_VALUES * len(FILTERS)]]
+        # haystack-style selected_facets=agency_exact:慈溪市教育局:
+        # the same filters, cleaned and capped alike
+        given += [
+            item.partition(":")[::2] for item in data.getlist("selected_facets")[:MAX_FILTER_VALUES * len(FILTERS)]
+        ]
         filters: dict[str, list[str]] = {}
         for name, value in given:
             name, value = name.removesuffix("_exact"), _CONTROL.sub("", value).strip()[:100]
-            if name in FILTERS and value and value not in filters.get(name, ()) and len(filters.get(name, ())) < MAX_FILTER_VALUES:
+            if (
+                name in FILTERS and value and value not in filters.get(name, ())
+                and len(filters.get(name, ())) < MAX_FILTER_VALUES
+            ):
                 filters.setdefault(name, []).append(value)
         try:
             page = max(1, min(int(data.get("page", 1)), 10_000))
@@ -292,7 +304,9 @@ def _matching(searcher, scored: wq.Query, filter_query: wq.Query | None) -> list
 def _newest(searcher, docnums: list[int], limit: int) -> list[int]:
     """The ``limit`` most recent of the matched documents, undated letters last."""
     dates = stored_columns(searcher)["date"]
-    return heapq.nlargest(limit, docnums, key=lambda docnum: (dates[docnum] is not None, dates[docnum] or _NO_DATE, docnum))
+    return heapq.nlargest(
+        limit, docnums, key=lambda docnum: (dates[docnum] is not None, dates[docnum] or _NO_DATE, docnum)
+    )
 
 
 def _best(searcher, scored: wq.Query, docnums: list[int], limit: int, *, restrict: bool) -> list[int]:
@@ -331,7 +345,9 @@ def _facets(params: SearchParams, counts) -> list[Facet]:
         active_values = set(params.filters.get(name, ()))
         if name == "place":
             level = place_children(params.filters.get("place", []))
-            shown = {value: n for value, n in counter.items() if (is_province(value) if level is None else value in level)}
+            shown = {
+                value: n for value, n in counter.items() if (is_province(value) if level is None else value in level)
+            }
             ordered = sorted(shown.items(), key=lambda item: (-item[1], item[0]))[:FACET_LIMIT]
             ordered += [(value, counter[value]) for value in active_values if value in counter]
         elif name == "year":
@@ -341,7 +357,10 @@ def _facets(params: SearchParams, counts) -> list[Facet]:
         values = []
         for value, count in ordered:
             active = value in active_values
-            filters = _without(params, name, value) if active else {**params.filters, name: [*params.filters.get(name, []), value]}
+            filters = (
+                _without(params, name, value) if active
+                else {**params.filters, name: [*params.filters.get(name, []), value]}
+            )
             values.append(FacetValue(value, value_label(name, value), count, active,
                                      "?" + params.querydict(filters=filters, page=None).urlencode()))
         if values:
@@ -358,7 +377,8 @@ def _active_filters(params: SearchParams) -> list[ActiveFilter]:
                                        "?" + params.querydict(filters=filters, page=None).urlencode()))
     if params.date_from or params.date_to:
         span = f"{params.date_from or '…'} 至 {params.date_to or '…'}"
-        active.append(ActiveFilter(f"日期：{span}", "?" + params.querydict(date_from=None, date_to=None, page=None).urlencode()))
+        active.append(ActiveFilter(f"日期：{span}",
+                                   "?" + params.querydict(date_from=None, date_to=None, page=None).urlencode()))
     return active
 
 
@@ -444,5 +464,7 @@ def search(params: SearchParams) -> SearchResults:
             no_dates = SearchParams(params.q, params.filters)
             count = len(_matching(searcher, scored, _filter_query(no_dates)))
             if count:
-                found.widen.append(("日期范围", count, "?" + params.querydict(date_from=None, date_to=None, page=None).urlencode()))
+                found.widen.append(
+                    ("日期范围", count, "?" + params.querydict(date_from=None, date_to=None, page=None).urlencode())
+                )
     return found

@@ -12,7 +12,8 @@ def guangzhou(make_reply):
         make_reply(agency="广州市南沙区教育局", title="关于南沙区学校建设的建议", session="区政协第四届二次会议"),
         make_reply(agency="广州市教育局", title="关于广州市课后服务的建议", session="市政协十四届二次会议"),
         make_reply(agency="资阳市教育和体育局", title="关于资阳市心理健康的建议", session="市政协五届四次会议"),
-        make_reply(agency="广州市卫生健康委员会", title="关于广州草稿的建议", session="市政协十四届二次会议", publish=False),
+        make_reply(agency="广州市卫生健康委员会", title="关于广州草稿的建议", session="市政协十四届二次会议",
+                   publish=False),
     ]
 
 

@@ -80,7 +80,9 @@ def test_a_second_letter_on_the_same_proposal_of_the_same_city_joins_it(five_cit
 
 
 def test_a_letter_without_a_session_is_matched_by_number_only_within_its_place_and_year():
-    first = import_text(letter("资阳市教育和体育局", "罗大成", "关于甲的建议", session="", number="第15号"), publish=True)
+    first = import_text(
+        letter("资阳市教育和体育局", "罗大成", "关于甲的建议", session="", number="第15号"), publish=True
+    )
     other_city = import_text(letter("眉山市教育局", "王强", "关于乙的建议", session="", number="第15号"), publish=True)
     same_city = import_text(letter("资阳市财政局", "罗大成", "关于甲的建议", session="", number="第15号"), publish=True)
     assert other_city.reply.proposal_id != first.reply.proposal_id

@@ -42,7 +42,9 @@ def test_the_migration_splits_sessions_proposals_and_people_that_held_several_ci
     seen = {}
     for reply in Reply.objects.select_related("proposal__place", "proposal__session__place", "agency"):
         names = [link.person.name for link in reply.proposal.proposer_links.select_related("person")]
-        seen[reply.agency.name] = (reply.proposal.place.name, reply.proposal.session.place.name, reply.proposal.title, names)
+        seen[reply.agency.name] = (
+            reply.proposal.place.name, reply.proposal.session.place.name, reply.proposal.title, names
+        )
     assert seen == {
         "资阳市教育和体育局": ("资阳市", "资阳市", "关于资阳的建议", ["罗大成"]),
         "眉山市教育局": ("眉山市", "眉山市", "关于眉山的建议", ["王强"]),

@@ -5,5 +5,6 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _isolated_files():
-    """Stands in for the suite-wide fixture of this name, which needs Django settings; reading places writes no files."""
+    """Stands in for the suite-wide fixture of this name, which needs Django settings;
+    reading places writes no files."""
     yield

@@ -35,7 +35,8 @@ def database_counts(filters: dict[str, str]) -> dict[str, Counter]:
     rows = []
     for reply in replies:
         row = {
-            "body": {reply.proposal.body}, "agency": {reply.agency.name}, "place": {place.code for place in reply.proposal.place.ancestry},
+            "body": {reply.proposal.body}, "agency": {reply.agency.name},
+            "place": {place.code for place in reply.proposal.place.ancestry},
             "year": {str(reply.date.year)}, "proposer": {p.name for p in reply.proposal.proposers.all()},
             "result": {reply.result_class} - {""}, "session": {reply.proposal.session.name},
         }

@@ -69,5 +69,8 @@ def test_selected_facets_are_cleaned_and_capped_like_other_filters(rf):
 
 
 def test_selected_facets_and_plain_filters_share_one_cap(rf):
-    query = "agency=甲局&agency=乙局&selected_facets=agency_exact:乙局&selected_facets=agency:丙局&selected_facets=bogus:丁"
+    query = (
+        "agency=甲局&agency=乙局&selected_facets=agency_exact:乙局"
+        "&selected_facets=agency:丙局&selected_facets=bogus:丁"
+    )
     assert params_of(rf, query).filters == {"agency": ["甲局", "乙局", "丙局"]}

@@ -30,4 +30,6 @@ class Command(BaseCommand):
         group.permissions.set(clerk_permissions())
         verb = "已创建" if created else "已更新"
         if options["verbosity"]:
-            self.stdout.write(self.style.SUCCESS(f"{verb}用户组“{CLERK_GROUP}”（{group.permissions.count()} 项权限）。"))
+            self.stdout.write(
+                self.style.SUCCESS(f"{verb}用户组“{CLERK_GROUP}”（{group.permissions.count()} 项权限）。")
+            )
