@@ -32,7 +32,8 @@ _META_ROW = re.compile(rf"(?:^|(?<=\s))(?P<key>{_META_KEY})\s+(?P<value>[^:：]+
 # A key that only a web page's table has; a line holding one is chrome, whatever else it holds.
 _WEB_ONLY_KEY = re.compile(
     r"(?:^|\s)(?:"
-    + _spaced("索引号", "主题分类", "主题词", "发文机关", "发布机构", "成文日期", "发布日期", "发文字号", "有效性", "生效日期",
+    + _spaced("索引号", "主题分类", "主题词", "发文机关", "发布机构", "成文日期", "发布日期", "发文字号", "有效性",
+              "生效日期",
               "废止日期", "体裁分类", "组配分类", "服务对象", "信息分类", "所属机构", "公开时限", "公开范围")
     + r")\s*[:：]|^(?:" + _spaced("索引号", "发布机构", "成文日期", "发文字号", "主题分类", "发布日期") + r")(?:\s|$)"
 )

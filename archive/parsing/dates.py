@@ -95,5 +95,6 @@ def read_lost_date(digits: str) -> DateReading:
         if (iso := valid_iso(year, int(rest[:cut]), int(rest[cut:]))) is not None
     })
     if len(readings) == 1:
-        return DateReading(readings[0], digits, f"落款日期“{digits}”有缺字，已按唯一可能的读法识别为{readings[0]}，请核对。")
+        problem = f"落款日期“{digits}”有缺字，已按唯一可能的读法识别为{readings[0]}，请核对。"
+        return DateReading(readings[0], digits, problem)
     return DateReading(None, digits, f"落款日期“{digits}”有缺字，无法确定，请核对。")

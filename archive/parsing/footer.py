@@ -64,7 +64,9 @@ _CLOSING_NOTE = re.compile(rf"^[（(]\s*(?:此件|本件|联系人|注|备注)|�
 # The signer: "签发人：林长" (seed 004), "签发领导：…". A name is 2–4 characters; a following field may touch it.
 # A name may be spaced out to the width of a longer one ("刘 强").
 NAME = r"[\u4e00-\u9fa5·](?:\s?[\u4e00-\u9fa5·]){1,3}?"
-_SIGNER = re.compile(rf"签\s*发\s*(?:人|领导)?\s*[:：]\s*(?P<name>{NAME})(?=$|\s|[，,。；;（(]|办理|联系|签发|抄送|电话|日期|[A-Za-z\d])")
+_SIGNER = re.compile(
+    rf"签\s*发\s*(?:人|领导)?\s*[:：]\s*(?P<name>{NAME})(?=$|\s|[，,。；;（(]|办理|联系|签发|抄送|电话|日期|[A-Za-z\d])"
+)
 
 # A phone number as letters write it: a mobile, or a landline with or without its area code
 # ("6225005", seed 004; "0391-1234567"; "（0391）1234567"; extension "转8001").
@@ -84,7 +86,9 @@ _PHONE_LABEL = re.compile(r"(?:联系电话|联系方式|电\s*话|手\s*机|座
 
 # The copy list: "抄送：市政协提案委（2份），市政府督查室（1份）。" (seeds 000, 004); "抄　　送" spaced.
 _CC = re.compile(r"^抄\s*送\s*(?:单位)?\s*[:：]\s*(?P<rest>.*)$")
-_COPY_COUNT = re.compile(r"[（(]\s*(?:各)?\s*[\d一二三四五六七八九十]+\s*份\s*[)）]|各\s*[\d一二三四五六七八九十]+\s*份")
+_COPY_COUNT = re.compile(
+    r"[（(]\s*(?:各)?\s*[\d一二三四五六七八九十]+\s*份\s*[)）]|各\s*[\d一二三四五六七八九十]+\s*份"
+)
 _CC_SPLIT = re.compile(r"[，,、；;]|\s+")
 
 

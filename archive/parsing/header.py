@@ -82,13 +82,17 @@ _BEFORE_NAME = re.compile(r".*(?:的|是|由|为|将|对|经|了|在|及|和|与
 # The lead of a joint proposal named in the letter sent to a co-signer: "由吴晓梅代表领衔、您参与联名提出的" (023).
 _LEAD_NAMED = re.compile(r"由\s*(?P<name>[\u4e00-\u9fa5·]{2,10}?)\s*(?:代表|委员)?\s*领衔")
 # A form-style heading lists the proposers: "领衔代表：周雅琴", "联名代表：吴涛、郑红" (034).
-_LEAD_LABEL = re.compile(r"^(?:领衔(?:代表|委员|人)|第一(?:提出|提案)人|提案人|提出人|建议人)\s*(?:[:：]|\s)\s*(?P<names>.+)$")
+_LEAD_LABEL = re.compile(
+    r"^(?:领衔(?:代表|委员|人)|第一(?:提出|提案)人|提案人|提出人|建议人)\s*(?:[:：]|\s)\s*(?P<names>.+)$"
+)
 # The co-signers' line of such a heading.
 _CO_LABEL = re.compile(r"^(?:联名|附议)(?:代表|委员|人)?\s*(?:[:：]|\s)\s*(?P<names>.+)$")
 # "李明等5位代表" names only the first of several (019); so do "张华、李明等代表" and "赵刚代表等：".
 _AND_OTHERS = re.compile(r"等(?:\s*[\d一二三四五六七八九十]+\s*[位名人]|(?=\s*(?:代表|委员|同志))|$)")
 # Co-signers counted but not named: "您与其他5位代表联名提出的".
-_UNNAMED_CO_SIGNERS = re.compile(r"(?:您|你)(?:领衔)?\s*(?:与|和|同|及)\s*(?:其他|其余|另外)\s*[\d一二三四五六七八九十]+\s*[位名]\s*(?:代表|委员)")
+_UNNAMED_CO_SIGNERS = re.compile(
+    r"(?:您|你)(?:领衔)?\s*(?:与|和|同|及)\s*(?:其他|其余|另外)\s*[\d一二三四五六七八九十]+\s*[位名]\s*(?:代表|委员)"
+)
 # A committee or group of the CPPCC or the NPC itself, and how a letter addresses a group proposer.
 _BODYS_OWN_COMMITTEE = re.compile(r"政协|人大(?!.*(?:政府|局|厅)$)")
 _ADDRESSED_AS_GROUP = re.compile(r"^(?:贵(?:委|会|组|单位)|你们|您们)")
@@ -102,11 +106,15 @@ _NOT_A_NAME = re.compile(r"人大|政协|市|县|区|省|全体|各位|广大|�
 # A title in 《》 or “” (seeds 001, 003: 《》; seeds 002, 004: “”), taken where it stands as the title:
 # before 收悉/的提案/（第…号）, or ending in 建议/提案/议案.
 _QUOTED = re.compile(r"《(?P<book>[^《》]{2,120})》|[“\"](?P<quote>[^“”\"]{2,120})[”\"]")
-_AFTER_TITLE = re.compile(r"^\s*(?:的)?\s*(?:提案|建议|议案|收悉|已收悉|已经收悉|收到|[（(]\s*第|[（(]\s*(?:编号|提案|建议)|一案)")
+_AFTER_TITLE = re.compile(
+    r"^\s*(?:的)?\s*(?:提案|建议|议案|收悉|已收悉|已经收悉|收到|[（(]\s*第|[（(]\s*(?:编号|提案|建议)|一案)"
+)
 # A title in 《》 is one wherever it stands when it ends like one.
 _TITLE_ENDING = re.compile(r"(?:建议|提案|议案)$")
 # A form-style heading gives the title by a label: "建议标题：关于…的建议" (034), "案由：关于…的提案".
-_TITLE_LABEL = re.compile(r"^(?:(?:建议|提案|议案)(?:标题|题目|名称)|案由)\s*(?:[:：]|\s)\s*[《“]?(?P<title>[^《》“”]{2,120}?)[》”]?$")
+_TITLE_LABEL = re.compile(
+    r"^(?:(?:建议|提案|议案)(?:标题|题目|名称)|案由)\s*(?:[:：]|\s)\s*[《“]?(?P<title>[^《》“”]{2,120}?)[》”]?$"
+)
 # Without quotes: the 关于…的建议 phrase as written.
 # The phrase may hold a comma (关于加快老旧小区改造，提升居民生活品质的提案) and quotes
 # (关于修订《某某市养老服务条例》的提案), but not the words of a sentence about the proposal.
@@ -171,7 +179,7 @@ def _is_addressee(who: str) -> bool:
 
 
 def _plain_addressee(who: str) -> str:
-    """The addressee with the body written out moved to the plain role: 市人大代表王强 / 王强市政协委员 → 王强代表 / 王强委员."""
+    """The addressee with the body written out moved to the plain role: 市人大代表王强 → 王强代表."""
     match = _BODY_ROLE_BEFORE.match(who) or _BODY_ROLE_AFTER.match(who)
     if match is None:
         return who
@@ -198,7 +206,7 @@ def find_salutation(lines: list[str], limit: int = 120) -> Salutation | None:
         strong = match["greeting"] or _ROLE_SUFFIX.search(who) or _ORGANISATION.search(who)
         if addressed or (strong and not rest):
             return Salutation(index, who, rest)
-    # A greeting in place of the colon: "王强委员，您好！", "尊敬的王强委员您好："; a party too ("民盟市委会，你们好！").
+    # A greeting in place of the colon: "王强委员，您好！", "尊敬的王强委员您好：", "民盟市委会，你们好！".
     for index, line in enumerate(lines[:limit]):
         match = _SALUTATION_WITH_GREETING.match(line)
         if match and _is_addressee(match["who"]):
@@ -297,7 +305,8 @@ def read_proposers(salutation: Salutation | None, reference: str, heading_lines:
         else:
             found.names = [name for name in _names(who) if _is_person_name(name)]
             if _AND_OTHERS.search(who):
-                found.warnings.append(ParseWarning("proposer_names", f"称呼“{who}”只写出了部分提出人，其余联名人请手工补全。"))
+                message = f"称呼“{who}”只写出了部分提出人，其余联名人请手工补全。"
+                found.warnings.append(ParseWarning("proposer_names", message))
     form = _from_form(heading_lines)
     if form:
         found.names = form + [name for name in found.names if name not in form]
@@ -322,7 +331,8 @@ def read_proposers(salutation: Salutation | None, reference: str, heading_lines:
     joint = _JOINT.search(reference)
     if joint:
         if _AND_OTHERS.search(joint.group(0)):
-            found.warnings.append(ParseWarning("proposer_names", f"“{joint.group(0)}”只写出了部分联名人，其余联名人请手工补全。"))
+            message = f"“{joint.group(0)}”只写出了部分联名人，其余联名人请手工补全。"
+            found.warnings.append(ParseWarning("proposer_names", message))
         for name in _names(joint["names"] or joint["names2"] or ""):
             if _is_person_name(name) and name not in found.names:
                 found.names.append(name)
@@ -342,7 +352,8 @@ def _enclosing_about(text: str, quoted: re.Match) -> str | None:
             continue
         before = text[about.start() + 2 : quoted.start()]
         after = text[quoted.end() : about.end()]
-        if (before.strip() or not re.fullmatch(r"\s*的?(?:建议|提案|议案)", after)) and not _ABOUT_STOP.search(about.group(0)):
+        whole = before.strip() or not re.fullmatch(r"\s*的?(?:建议|提案|议案)", after)
+        if whole and not _ABOUT_STOP.search(about.group(0)):
             return about.group(0)
     return None
 
@@ -386,9 +397,11 @@ def read_number(heading: str, reference: str) -> tuple[NumberMention | None, lis
     if len(forms) > 1:
         same = len({normalize_proposal_number(form) for form in forms}) == 1
         if same:
-            warnings.append(ParseWarning("proposal_number", f"编号有几种写法（{'、'.join(forms)}），已取标题中的“{chosen.number}”，请核对。"))
+            message = f"编号有几种写法（{'、'.join(forms)}），已取标题中的“{chosen.number}”，请核对。"
+            warnings.append(ParseWarning("proposal_number", message))
         else:
-            warnings.append(ParseWarning("proposal_number", f"编号前后不一致（{'、'.join(forms)}），已取“{chosen.number}”，请核对。"))
+            message = f"编号前后不一致（{'、'.join(forms)}），已取“{chosen.number}”，请核对。"
+            warnings.append(ParseWarning("proposal_number", message))
     if chosen.kind is None:
         chosen = NumberMention(chosen.number, next((m.kind for m in mentions if m.kind), None))
     return chosen, warnings

@@ -61,6 +61,9 @@ _WEAK_REPLY_SIGNS = re.compile(r"答复|回复|如下|意见")
 _HEADING_DATE = re.compile(r".*年.*月.*日")
 
 
+_NOT_A_REPLY = "这段文字不像答复函：没有称呼，也没有“收悉”“答复如下”等字样，未识别任何字段，请核对。"
+
+
 def _read_date(parsed: ParsedReply, heading: list[str], closing: list[str], meta: dict[str, str]) -> None:
     dates = find_date_lines(closing)
     signature = next((found.reading for found in dates if not found.printed), None)
@@ -88,7 +91,9 @@ def _read_date(parsed: ParsedReply, heading: list[str], closing: list[str], meta
         if printed is not None and printed.iso:
             parsed.warn("date", f"只找到印发日期{printed.iso}，没有落款日期，请核对后手工填写。")
         elif published is not None and published.iso:
-            parsed.warn("date", f"只在信函上方找到“日期”{published.iso}，可能是网页发布日期，未作为落款日期，请核对后手工填写。")
+            parsed.warn(
+                "date", f"只在信函上方找到“日期”{published.iso}，可能是网页发布日期，未作为落款日期，请核对后手工填写。"
+            )
         else:
             parsed.warn("date", "未找到落款日期，请手工填写。")
 
@@ -106,7 +111,10 @@ def _speaks_as_another_office(name: str, body: list[str]) -> str | None:
 def _read_agency(parsed: ParsedReply, header_agency: str | None, heading: list[str], closing: list[str],
                  body: list[str], meta: dict[str, str]) -> None:
     agency = find_signature_agency(closing, find_date_lines(closing))
-    if agency and header_agency and _WITH_ITS_PLACE.fullmatch(header_agency[: -len(agency)] + agency[:1]) and header_agency.endswith(agency):
+    if (
+        agency and header_agency and header_agency.endswith(agency)
+        and _WITH_ITS_PLACE.fullmatch(header_agency[: -len(agency)] + agency[:1])
+    ):
         agency = header_agency  # a signature without its place (市民政局) under a title with it (某某市民政局关于…)
     if agency is None and header_agency is not None:
         # A name above the letter may be the website's (宜昌市西陵区人民政府 over a 城管局 letter):
@@ -114,7 +122,8 @@ def _read_agency(parsed: ParsedReply, header_agency: str | None, heading: list[s
         other = _speaks_as_another_office(header_agency, body)
         if other:
             parsed.warn(
-                "agency", f"信函上方的“{header_agency}”与正文自称的“{other}”不符，可能是网站名称，未作为答复单位，请手工填写。"
+                "agency",
+                f"信函上方的“{header_agency}”与正文自称的“{other}”不符，可能是网站名称，未作为答复单位，请手工填写。",
             )
         else:
             agency = header_agency
@@ -147,7 +156,8 @@ def _read_markers(parsed: ParsedReply, heading: list[str], closing: list[str], m
     above = {label for line in heading if (label := read_disclosure(line))}
     if len(above) > 1:
         # Several labels above the letter list a website's columns (主动公开 / 依申请公开), not this letter's.
-        parsed.warn("disclosure", f"信函上方列出了几种公开属性（{'、'.join(sorted(above))}），像是网站栏目，未作为公开属性，请核对。")
+        listed = "、".join(sorted(above))
+        parsed.warn("disclosure", f"信函上方列出了几种公开属性（{listed}），像是网站栏目，未作为公开属性，请核对。")
         heading = [line for line in heading if not read_disclosure(line)]
     lines = heading + closing + [f"公开方式：{meta['公开方式']}" if meta.get("公开方式") else ""]
     parsed.disclosure = next((label for line in lines if (label := read_disclosure(line))), None)
@@ -186,7 +196,7 @@ def parse_reply(text: str) -> ParsedReply:
     if not (_REPLY_SIGNS.search(joined) or (salutation and _WEAK_REPLY_SIGNS.search(joined))):
         return ParsedReply(
             body_text="\n".join(page.lines),
-            warnings=[ParseWarning(None, "这段文字不像答复函：没有称呼，也没有“收悉”“答复如下”等字样，未识别任何字段，请核对。")],
+            warnings=[ParseWarning(None, _NOT_A_REPLY)],
         )
     layout = split_letter(page.lines, salutation.index if salutation else None)
     reference = reference_text(layout, salutation.rest if salutation else "")

@@ -40,7 +40,9 @@ _PAGE_NUMBER = re.compile(
 _PAGE_BREAK = "\ue000"
 # A line that starts a numbered heading; a sentence cut by a page break is joined across it only
 # where neither this nor PARAGRAPH_END is the case.
-_STARTS_HEADING = re.compile(r"^(?:第?[一二三四五六七八九十]+\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、．.](?!\d))")
+_STARTS_HEADING = re.compile(
+    r"^(?:第?[一二三四五六七八九十]+\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、．.](?!\d))"
+)
 
 
 # A line that is whole in itself: a bracketed note ("（联系人：…，电话：…）"); a line that starts a

@@ -68,7 +68,8 @@ def find_proposal_numbers(text: str) -> list[NumberMention]:
     """Every proposal number the text gives, in order."""
     found: list[tuple[int, NumberMention]] = []
     for match in _NUMBER_IN_WORDS.finditer(text):
-        found.append((match.start(), NumberMention(re.sub(r"\s+", "", match["number"]), _kind_in(match["after"] or ""))))
+        number = re.sub(r"\s+", "", match["number"])
+        found.append((match.start(), NumberMention(number, _kind_in(match["after"] or ""))))
     for match in _NUMBER_IN_CHINESE.finditer(text):
         value = to_int(match["numeral"] or match["numeral2"])
         if value:

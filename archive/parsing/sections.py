@@ -54,7 +54,9 @@ _NEXT_STEPS_TITLE = re.compile(r"下一?步|今后|下阶段|下一阶段|接下
 # A paragraph that starts the next steps when the letter has no such section (seeds 000, 003, 004).
 _NEXT_STEPS_START = re.compile(r"^(?:下一步|下步|下一阶段|下阶段|接下来|今后|未来|下一年度)")
 # The same words starting a sentence inside a paragraph ("…很有帮助。下一步，我们将…", 006).
-_NEXT_STEPS_IN_PARAGRAPH = re.compile(r"(?<=[。！？；!?;])\s*(?=(?:下一步|下步|下一阶段|下阶段|接下来|今后)[，,我将要]|(?:下一步|接下来)\S)")
+_NEXT_STEPS_IN_PARAGRAPH = re.compile(
+    r"(?<=[。！？；!?;])\s*(?=(?:下一步|下步|下一阶段|下阶段|接下来|今后)[，,我将要]|(?:下一步|接下来)\S)"
+)
 # Words of courtesy, which make a sentence starting with 今后 a closing wish, not a promise.
 _COURTESY_WORDS = re.compile(r"感谢|谢谢|欢迎|希望您|敬请")
 # How many paragraphs a letter's conclusion (下一步 … 同时 …) has at most after its last section.
@@ -78,7 +80,9 @@ class Heading:
 
 def heading_of(line: str) -> Heading | None:
     """The heading number a line starts with, whether or not it turns out to be a section."""
-    patterns = (("pcn", _SUB_CHINESE), ("par", _SUB_ARABIC), ("cn", _TOP_CHINESE), ("ar", _TOP_ARABIC), ("di", _TOP_ORDINAL))
+    patterns = (
+        ("pcn", _SUB_CHINESE), ("par", _SUB_ARABIC), ("cn", _TOP_CHINESE), ("ar", _TOP_ARABIC), ("di", _TOP_ORDINAL),
+    )
     for style, pattern in patterns:
         match = pattern.match(line)
         if match:
@@ -170,7 +174,7 @@ def _sequence(candidates: list[Heading], styles: tuple[str, ...], sizes: list[in
 def _with_subsections(tops: list[Heading], candidates: list[Heading], sub_styles: tuple[str, ...], end: int):
     found: list[tuple[int, Heading]] = []
     bounds = [h.index for h in tops] + [end]
-    for top, stop in zip(tops, bounds[1:]):
+    for top, stop in zip(tops, bounds[1:], strict=True):
         found.append((1, top))
         inside = [h for h in candidates if top.index < h.index < stop and h.style in sub_styles]
         found.extend((2, h) for h in _sequence(inside, sub_styles))
@@ -237,7 +241,8 @@ def body_end(paragraphs: list[str], headings: list[tuple[int, Heading]]) -> int:
 
 def _is_promise(paragraph: str) -> bool:
     """Whether a paragraph starts the next steps ("下一步，我局将…"), not a courtesy ("今后，欢迎您…")."""
-    return bool(_NEXT_STEPS_START.match(paragraph)) and not _COURTESY_WORDS.search(re.split(r"[。！？!?]", paragraph)[0])
+    first_sentence = re.split(r"[。！？!?]", paragraph)[0]
+    return bool(_NEXT_STEPS_START.match(paragraph)) and not _COURTESY_WORDS.search(first_sentence)
 
 
 def split_sections(paragraphs: list[str]) -> list[ParsedSection]:
