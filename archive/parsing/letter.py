@@ -20,11 +20,12 @@ from .footer import (
     find_signer,
     labelled_date,
 )
-from .header import find_salutation, read_handling, read_header
+from .header import read_handling, read_header
 from .layout import reference_text, split_letter
 from .markers import read_disclosure, read_result, unclear_disclosure
 from .normalize import clean_lines
 from .numbers import broken_doc_number, find_doc_number, repair_doc_number
+from .proposers import find_salutation
 from .result import ParsedReply, ParseWarning
 from .sections import find_next_steps, split_sections
 from .vocabulary import REPLY_VERBS, alternation

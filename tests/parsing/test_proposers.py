@@ -335,8 +335,9 @@ def test_label_before_the_addressee_is_no_part_of_the_name():
     assert parsed.proposer_names == ["王强"]
 
 
-def test_addressee_after_zhi_and_a_colon_is_the_proposer():
-    parsed = parse_reply(make_letter(salutation="致：王强委员"))
+@pytest.mark.parametrize("salutation", ["致：王强委员", "致王强委员："])
+def test_addressee_after_zhi_is_the_proposer(salutation):
+    parsed = parse_reply(make_letter(salutation=salutation))
 
     assert (parsed.proposer_names, parsed.proposer_role) == (["王强"], "委员")
 
