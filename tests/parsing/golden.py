@@ -5,8 +5,22 @@ from pathlib import Path
 
 # Fields compared exactly, as expected.json writes them.
 EXACT_FIELDS = (
-    "proposer_names", "proposer_role", "body", "proposal_number", "session", "proposal_title", "agency",
-    "date", "doc_number", "result_label", "result_class", "disclosure", "signer", "contact_name", "contact_phone", "cc",
+    "proposer_names",
+    "proposer_role",
+    "body",
+    "proposal_number",
+    "session",
+    "proposal_title",
+    "agency",
+    "date",
+    "doc_number",
+    "result_label",
+    "result_class",
+    "disclosure",
+    "signer",
+    "contact_name",
+    "contact_phone",
+    "cc",
 )
 
 

@@ -12,7 +12,8 @@ PAGE_HEAD = (
 )
 PAGE_FOOT = (
     "【打印本页】【关闭窗口】\n相关链接：\n关于市政协五届四次会议第88号提案的答复\n"
-    "主办:资阳市人民政府 承办:资阳市人民政府办公室\n市政府网站联系电话:028-28000836\n网站标识码:5120000001 蜀ICP备05007295号-1\n"
+    "主办:资阳市人民政府 承办:资阳市人民政府办公室\n市政府网站联系电话:028-28000836\n"
+    "网站标识码:5120000001 蜀ICP备05007295号-1\n"
 )
 
 
@@ -45,7 +46,10 @@ def test_page_footer_below_the_letter_is_dropped_and_never_read_as_fields():
 
 def test_footer_naming_the_site_owner_does_not_give_the_agency():
     closing = ("感谢您的关心。",)
-    text = make_letter(heading=(), closing=closing) + "\n主办：资阳市人民政府办公室 地址：资阳市政府路1号\n蜀ICP备05007295号-1"
+    text = (
+        make_letter(heading=(), closing=closing)
+        + "\n主办：资阳市人民政府办公室 地址：资阳市政府路1号\n蜀ICP备05007295号-1"
+    )
 
     parsed = parse_reply(text)
 
@@ -90,15 +94,27 @@ def test_sentence_broken_by_a_page_break_is_joined_again():
     parsed = parse_reply(make_letter(body=body))
 
     assert "专题讲座等形式" in parsed.body_text
-    assert parsed.sections[0].text == "一、加强工作指导\n采用团体辅导、心理训练、角色扮演、专题讲座等形式，加强心理健康教育。"
+    assert (
+        parsed.sections[0].text
+        == "一、加强工作指导\n采用团体辅导、心理训练、角色扮演、专题讲座等形式，加强心理健康教育。"
+    )
 
 
 def test_real_paragraph_breaks_and_headings_stay_apart():
-    body = ("一、重视师资建设，提升教师心育能力", "完善全员心育体系。", "目前已配备专业心理测量软件", "二、保障阵地质量", "内容。")
+    body = (
+        "一、重视师资建设，提升教师心育能力",
+        "完善全员心育体系。",
+        "目前已配备专业心理测量软件",
+        "二、保障阵地质量",
+        "内容。",
+    )
 
     parsed = parse_reply(make_letter(body=body))
 
-    assert "一、重视师资建设，提升教师心育能力\n完善全员心育体系。\n目前已配备专业心理测量软件\n二、保障阵地质量" in parsed.body_text
+    assert (
+        "一、重视师资建设，提升教师心育能力\n完善全员心育体系。\n目前已配备专业心理测量软件\n二、保障阵地质量"
+        in parsed.body_text
+    )
 
 
 def test_full_width_digits_and_ideographic_spaces_are_normalised():
@@ -110,7 +126,10 @@ def test_full_width_digits_and_ideographic_spaces_are_normalised():
 
 
 def test_text_that_is_not_a_reply_gets_no_fields_and_a_warning():
-    text = "聚焦市两会丨代表委员为“一老一小”建言献策\n市人大代表李红在小组讨论时说，应加快建设养老服务设施。\n下一步，将织密养老服务网络。"
+    text = (
+        "聚焦市两会丨代表委员为“一老一小”建言献策\n市人大代表李红在小组讨论时说，应加快建设养老服务设施。\n"
+        "下一步，将织密养老服务网络。"
+    )
 
     parsed = parse_reply(text)
 
@@ -126,8 +145,10 @@ def test_empty_text_gives_an_empty_reply_with_a_warning():
 
 
 def test_letter_heading_lines_shown_between_page_bars_are_kept():
-    text = ("当前位置：首页 > 建议提案\n对市政协五届四次会议第70号提案的答复\n资教体函〔2024〕70号\n签发人：林长\n字号：大 中 小\n"
-            + make_letter(heading=()))
+    text = (
+        "当前位置：首页 > 建议提案\n对市政协五届四次会议第70号提案的答复\n资教体函〔2024〕70号\n"
+        "签发人：林长\n字号：大 中 小\n" + make_letter(heading=())
+    )
 
     parsed = parse_reply(text)
 
@@ -144,8 +165,12 @@ def test_letter_hard_wrapped_like_a_pdf_reads_like_the_original():
         "三、下一步工作打算",
         "下一步，我们将认真贯彻落实实施方案，力争到二〇二五年，健康教育、监测预警、咨询服务、干预处置四位一体的工作体系更加健全。",
     )
-    closing = ("再次感谢您对全市青少年学生健康成长的关心。", "资阳市教育和体育局", "2024年6月28日",
-               "抄送：市政协提案委员会（2份），市政府督查室（1份），市卫生健康委员会，市财政局。")
+    closing = (
+        "再次感谢您对全市青少年学生健康成长的关心。",
+        "资阳市教育和体育局",
+        "2024年6月28日",
+        "抄送：市政协提案委员会（2份），市政府督查室（1份），市卫生健康委员会，市财政局。",
+    )
     letter = make_letter(body=body, closing=closing)
     wrapped = "\n".join(line[i : i + 28] for line in letter.split("\n") for i in range(0, len(line), 28))
 
@@ -173,7 +198,8 @@ def test_page_title_is_kept_when_only_marker_lines_stand_below_the_page_bar():
 
 def test_metadata_rows_named_mingcheng_and_fenlei_are_not_the_salutation():
     text = (
-        "索引号：  11320100MB1234567X/2020-00123  分类：  建议提案\n名称：  关于市十六届人大三次会议第0215号建议的答复\n"
+        "索引号：  11320100MB1234567X/2020-00123  分类：  建议提案\n"
+        "名称：  关于市十六届人大三次会议第0215号建议的答复\n"
         "文号：  宁交建〔2020〕18号  主题词：\n关于市十六届人大三次会议第0215号建议的答复\n杨柳代表：\n"
         "您提出的《关于优化地铁与公交接驳的建议》收悉。现答复如下：\n内容。\n南京市交通运输局\n2020年6月30日"
     )
@@ -184,8 +210,14 @@ def test_metadata_rows_named_mingcheng_and_fenlei_are_not_the_salutation():
 
 
 def test_page_break_between_a_bracketed_contact_note_and_the_copy_list_keeps_them_apart():
-    closing = ("资阳市教育局", "2024年6月28日", "（联系人：孟辉，电话：6225005）", "— 2 —", "抄送：市政协提案委（2份），市政府",
-               "督查室（1份）。")
+    closing = (
+        "资阳市教育局",
+        "2024年6月28日",
+        "（联系人：孟辉，电话：6225005）",
+        "— 2 —",
+        "抄送：市政协提案委（2份），市政府",
+        "督查室（1份）。",
+    )
 
     parsed = parse_reply(make_letter(closing=closing))
 

@@ -83,7 +83,9 @@ def test_copies_are_listed_without_copy_counts_and_final_punctuation():
 
 
 def test_copies_with_spaced_label_and_enumeration_commas_are_split():
-    parsed = parse_reply(make_letter(closing=(*CLOSING, "抄\u3000\u3000送：市人大代表工委、市政府办公室，陈海光代表；袁晶晶代表。")))
+    parsed = parse_reply(
+        make_letter(closing=(*CLOSING, "抄\u3000\u3000送：市人大代表工委、市政府办公室，陈海光代表；袁晶晶代表。"))
+    )
 
     assert parsed.cc == ["市人大代表工委", "市政府办公室", "陈海光代表", "袁晶晶代表"]
 
@@ -124,8 +126,14 @@ def test_seal_note_between_signature_and_date_keeps_the_signature(seal):
 
 
 def test_feedback_form_attached_after_the_signature_leaves_signature_and_date_readable():
-    form = ("附件：", "征求意见表", "建议编号  35  代表姓名  王强", "办理单位  资阳市教育局  联系电话  028-26655501",
-            "对办理结果的意见  满意  基本满意  不满意", "代表签字：        年  月  日")
+    form = (
+        "附件：",
+        "征求意见表",
+        "建议编号  35  代表姓名  王强",
+        "办理单位  资阳市教育局  联系电话  028-26655501",
+        "对办理结果的意见  满意  基本满意  不满意",
+        "代表签字：        年  月  日",
+    )
 
     parsed = parse_reply(make_letter(closing=(*CLOSING, *form)))
 
@@ -135,7 +143,11 @@ def test_feedback_form_attached_after_the_signature_leaves_signature_and_date_re
 
 @pytest.mark.parametrize(
     "last_line",
-    ["联系单位：市教育局德育科  联系人：张三  联系电话：028-26655501", "领导签字：李明", "分管领导：李明  承办处室：德育科"],
+    [
+        "联系单位：市教育局德育科  联系人：张三  联系电话：028-26655501",
+        "领导签字：李明",
+        "分管领导：李明  承办处室：德育科",
+    ],
 )
 def test_office_fields_under_the_signature_keep_signature_and_date_readable(last_line):
     parsed = parse_reply(make_letter(closing=(*CLOSING, last_line)))
@@ -150,7 +162,9 @@ def test_weekday_or_disclosure_note_on_the_date_line_keeps_the_date(date_line):
     assert parsed.date == "2024-06-28"
 
 
-@pytest.mark.parametrize("trailing", ["（完）", "责任编辑：张三", "阅读次数：123", "文章来源：资阳市教育局", "微信公众号"])
+@pytest.mark.parametrize(
+    "trailing", ["（完）", "责任编辑：张三", "阅读次数：123", "文章来源：资阳市教育局", "微信公众号"]
+)
 def test_unknown_lines_below_the_signature_do_not_hide_it(trailing):
     parsed = parse_reply(make_letter(closing=(*CLOSING, trailing)))
 
@@ -185,12 +199,17 @@ def test_signature_without_its_place_takes_the_full_name_the_title_gives():
     assert parsed.agency == "苏州市民政局"
 
 
-@pytest.mark.parametrize("date_line", ["2024年6月28日（联系人：孟辉，电话：6225005）", "2024年6月28日 联系人：孟辉 电话：6225005"])
+@pytest.mark.parametrize(
+    "date_line", ["2024年6月28日（联系人：孟辉，电话：6225005）", "2024年6月28日 联系人：孟辉 电话：6225005"]
+)
 def test_contact_on_the_date_line_keeps_date_and_contact(date_line):
     parsed = parse_reply(make_letter(closing=("资阳市教育局", date_line)))
 
     assert (parsed.agency, parsed.date, parsed.contact_name, parsed.contact_phone) == (
-        "资阳市教育局", "2024-06-28", "孟辉", "6225005",
+        "资阳市教育局",
+        "2024-06-28",
+        "孟辉",
+        "6225005",
     )
 
 

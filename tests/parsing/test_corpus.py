@@ -21,7 +21,10 @@ CORPORA = ("letters", "holdout")
 _BEFORE_RESULT_WORDS = pytest.mark.xfail(
     strict=True, reason="expected.json predates result classes from words: result_class should be the letter"
 )
-OUTDATED = {"holdout/h17_quanzhou_gsl_collective": _BEFORE_RESULT_WORDS, "holdout/h28_chaoyang_urban_words": _BEFORE_RESULT_WORDS}
+OUTDATED = {
+    "holdout/h17_quanzhou_gsl_collective": _BEFORE_RESULT_WORDS,
+    "holdout/h28_chaoyang_urban_words": _BEFORE_RESULT_WORDS,
+}
 CASES = [
     pytest.param(DATA / corpus / entry["file"], entry, id=f"{corpus}/{Path(entry['file']).stem}")
     for corpus in CORPORA

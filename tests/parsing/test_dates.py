@@ -9,8 +9,18 @@ from .letters import make_letter, messages
 
 @pytest.mark.parametrize(
     "written",
-    ["2024年6月28日", "2024年06月28日", "2024 年 6 月 28 日", "2024-06-28", "2024.6.28", "2024/6/28",
-     "二〇二四年六月二十八日", "二0二四年六月二十八日", "二○二四年六月二十八日", "２０２４年６月２８日"],
+    [
+        "2024年6月28日",
+        "2024年06月28日",
+        "2024 年 6 月 28 日",
+        "2024-06-28",
+        "2024.6.28",
+        "2024/6/28",
+        "二〇二四年六月二十八日",
+        "二0二四年六月二十八日",
+        "二○二四年六月二十八日",
+        "２０２４年６月２８日",
+    ],
 )
 def test_signature_date_is_read_in_every_common_form(written):
     parsed = parse_reply(make_letter(closing=("资阳市教育局", written)))
@@ -56,13 +66,18 @@ def test_publication_time_of_the_web_page_is_never_the_letter_date():
 
 
 def test_written_date_at_the_top_is_used_when_the_letter_has_no_signature_date():
-    parsed = parse_reply(make_letter(heading=("成文日期：2024-06-28", "对市政协五届四次会议第70号提案的答复"), closing=()))
+    parsed = parse_reply(
+        make_letter(heading=("成文日期：2024-06-28", "对市政协五届四次会议第70号提案的答复"), closing=())
+    )
 
     assert parsed.date == "2024-06-28"
 
 
 def test_written_date_in_the_web_page_metadata_table_is_used():
-    text = "索引号：11510100/2024-00123 主题分类：教育\n发文机关：资阳市教育局 成文日期：2024-06-28\n发布日期：2024-07-15\n"
+    text = (
+        "索引号：11510100/2024-00123 主题分类：教育\n发文机关：资阳市教育局 成文日期：2024-06-28\n"
+        "发布日期：2024-07-15\n"
+    )
 
     parsed = parse_reply(text + make_letter(closing=()))
 
@@ -70,7 +85,9 @@ def test_written_date_in_the_web_page_metadata_table_is_used():
 
 
 def test_signature_date_wins_over_the_print_date():
-    parsed = parse_reply(make_letter(closing=("资阳市教育局", "2024年6月28日", "资阳市教育局办公室", "2024年7月1日印发")))
+    parsed = parse_reply(
+        make_letter(closing=("资阳市教育局", "2024年6月28日", "资阳市教育局办公室", "2024年7月1日印发"))
+    )
 
     assert parsed.date == "2024-06-28"
 

@@ -9,8 +9,14 @@ from .letters import CLOSING, HEADING, make_letter, messages
 
 @pytest.mark.parametrize(
     ("line", "label", "code"),
-    [("【B】", "【B】", "B"), ("办理结果：A", "办理结果：A", "A"), ("A类", "A类", "A"), ("答复类别：B", "答复类别：B", "B"),
-     ("办理结果：【C】", "办理结果：【C】", "C"), ("（D类）", "（D类）", "D")],
+    [
+        ("【B】", "【B】", "B"),
+        ("办理结果：A", "办理结果：A", "A"),
+        ("A类", "A类", "A"),
+        ("答复类别：B", "答复类别：B", "B"),
+        ("办理结果：【C】", "办理结果：【C】", "C"),
+        ("（D类）", "（D类）", "D"),
+    ],
 )
 def test_result_marker_near_the_top_gives_its_label_and_class(line, label, code):
     parsed = parse_reply(make_letter(heading=(line, *HEADING)))
@@ -26,9 +32,17 @@ def test_result_marker_below_the_signature_is_read():
 
 @pytest.mark.parametrize(
     ("line", "code"),
-    [("办理结果：正在解决", "B"), ("办理结果：列入计划类", "C"), ("办理类型：解决采纳类", "A"), ("答复类型：【留作参考类】", "D"),
-     ("办理结果：已解决", "A"), ("答复类别：部分采纳", "B"), ("办理结果：列入计划解决", "C"), ("办理结果：暂不能解决", "D"),
-     ("【参考采纳】", "D")],
+    [
+        ("办理结果：正在解决", "B"),
+        ("办理结果：列入计划类", "C"),
+        ("办理类型：解决采纳类", "A"),
+        ("答复类型：【留作参考类】", "D"),
+        ("办理结果：已解决", "A"),
+        ("答复类别：部分采纳", "B"),
+        ("办理结果：列入计划解决", "C"),
+        ("办理结果：暂不能解决", "D"),
+        ("【参考采纳】", "D"),
+    ],
 )
 def test_result_in_words_keeps_the_label_and_gives_the_four_class_letter(line, code):
     parsed = parse_reply(make_letter(heading=(line, *HEADING)))
@@ -38,11 +52,22 @@ def test_result_in_words_keeps_the_label_and_gives_the_four_class_letter(line, c
 
 @pytest.mark.parametrize(
     ("code", "label", "normalised"),
-    [("A", "【A】", "已解决"), ("B", "办理结果：B", "正在解决"), ("C", "C类", "留作参考"), ("D", "D类", "留作参考"),
-     ("C", "办理结果：列入计划", "列入计划"), ("A", "A类（已解决）", "已解决"), ("D", "答复类别：不予采纳", "留作参考"),
-     ("B", "答复类别：部分采纳", "正在解决"), (None, None, ""), ("E", "E类", "")],
+    [
+        ("A", "【A】", "已解决"),
+        ("B", "办理结果：B", "正在解决"),
+        ("C", "C类", "留作参考"),
+        ("D", "D类", "留作参考"),
+        ("C", "办理结果：列入计划", "列入计划"),
+        ("A", "A类（已解决）", "已解决"),
+        ("D", "答复类别：不予采纳", "留作参考"),
+        ("B", "答复类别：部分采纳", "正在解决"),
+        (None, None, ""),
+        ("E", "E类", ""),
+    ],
 )
-def test_result_class_of_lets_the_words_decide_and_maps_a_bare_letter_by_the_three_class_scheme(code, label, normalised):
+def test_result_class_of_lets_the_words_decide_and_maps_a_bare_letter_by_the_three_class_scheme(
+    code, label, normalised
+):
     assert result_class_of(code, label) == normalised
 
 
@@ -56,12 +81,27 @@ def test_class_letters_inside_the_body_are_not_a_result():
 
 @pytest.mark.parametrize(
     ("line", "disclosure"),
-    [("【同意公开】", "同意公开"), ("【主动公开】", "主动公开"), ("公开方式：主动公开", "主动公开"), ("公开属性：主动公开", "主动公开"),
-     ("是否同意公开【主动公开】", "主动公开"), ("【依申请公开】", "依申请公开"), ("（不予公开）", "不予公开"),
-     ("【不同意公开】", "不同意公开"), ("是否同意公开：同意", "同意公开"), ("公开类别：主动公开", "主动公开"),
-     ("公开方式：不公开", "不予公开"), ("（此件不公开）", "不予公开"), ("是否公开：否", "不予公开"), ("是否公开：是", None),
-     ("此件主动公开", "主动公开"), ("此件公开发布", "主动公开"), ("同意公开", "同意公开"), ("公开类型：依申请公开", "依申请公开"),
-     ("是否同意公开：是", "同意公开")],
+    [
+        ("【同意公开】", "同意公开"),
+        ("【主动公开】", "主动公开"),
+        ("公开方式：主动公开", "主动公开"),
+        ("公开属性：主动公开", "主动公开"),
+        ("是否同意公开【主动公开】", "主动公开"),
+        ("【依申请公开】", "依申请公开"),
+        ("（不予公开）", "不予公开"),
+        ("【不同意公开】", "不同意公开"),
+        ("是否同意公开：同意", "同意公开"),
+        ("公开类别：主动公开", "主动公开"),
+        ("公开方式：不公开", "不予公开"),
+        ("（此件不公开）", "不予公开"),
+        ("是否公开：否", "不予公开"),
+        ("是否公开：是", None),
+        ("此件主动公开", "主动公开"),
+        ("此件公开发布", "主动公开"),
+        ("同意公开", "同意公开"),
+        ("公开类型：依申请公开", "依申请公开"),
+        ("是否同意公开：是", "同意公开"),
+    ],
 )
 def test_disclosure_marker_near_the_top_is_read(line, disclosure):
     parsed = parse_reply(make_letter(heading=(line, *HEADING)))
@@ -70,7 +110,9 @@ def test_disclosure_marker_near_the_top_is_read(line, disclosure):
 
 
 def test_disclosure_alone_on_a_line_at_the_end_is_read():
-    parsed = parse_reply(make_letter(closing=(*CLOSING, "抄送：市政协提案委", "资阳市教育局办公室", "主动公开", "2024年6月28日印发")))
+    parsed = parse_reply(
+        make_letter(closing=(*CLOSING, "抄送：市政协提案委", "资阳市教育局办公室", "主动公开", "2024年6月28日印发"))
+    )
 
     assert parsed.disclosure == "主动公开"
 

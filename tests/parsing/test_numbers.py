@@ -25,9 +25,13 @@ def test_a_number_without_digits_normalises_to_empty():
 
 @pytest.mark.parametrize(
     ("heading", "number"),
-    [("对市政协五届四次会议第0070号提案的答复", "0070"), ("对市政协六届二次会议 第 2024175 号提案的答复", "2024175"),
-     ("对市十七届人大三次会议第D022号建议的答复", "D022"), ("对市十七届人大三次会议第2025D048号建议的答复", "2025D048"),
-     ("关于对区政协第四届二次会议提案", "")],
+    [
+        ("对市政协五届四次会议第0070号提案的答复", "0070"),
+        ("对市政协六届二次会议 第 2024175 号提案的答复", "2024175"),
+        ("对市十七届人大三次会议第D022号建议的答复", "D022"),
+        ("对市十七届人大三次会议第2025D048号建议的答复", "2025D048"),
+        ("关于对区政协第四届二次会议提案", ""),
+    ],
 )
 def test_proposal_number_is_kept_as_written_without_di_and_hao(heading, number):
     parsed = parse_reply(make_letter(heading=(heading,)))
@@ -59,7 +63,9 @@ def test_a_document_number_is_not_taken_for_the_proposal_number():
     assert parsed.doc_number == "资教体函〔2024〕第70号"
 
 
-@pytest.mark.parametrize("doc_number", ["资教体函〔2024〕70号", "资教体函[2024]70号", "资教体函（2024）70号", "资教体函(2024)70号"])
+@pytest.mark.parametrize(
+    "doc_number", ["资教体函〔2024〕70号", "资教体函[2024]70号", "资教体函（2024）70号", "资教体函(2024)70号"]
+)
 def test_document_number_is_read_in_each_bracket_style(doc_number):
     parsed = parse_reply(make_letter(heading=(doc_number, "对市政协五届四次会议第70号提案的答复")))
 
@@ -137,8 +143,11 @@ def test_the_letters_own_number_beside_a_title_in_book_quotes_is_read():
 
 @pytest.mark.parametrize(
     ("heading", "number"),
-    [("对市政协五届四次会议第三十五号提案的答复", "35"), ("对市九届人大三次会议第一百零八号建议的答复", "108"),
-     ("关于市政协五届四次会议第十二号的答复", "12")],
+    [
+        ("对市政协五届四次会议第三十五号提案的答复", "35"),
+        ("对市九届人大三次会议第一百零八号建议的答复", "108"),
+        ("关于市政协五届四次会议第十二号的答复", "12"),
+    ],
 )
 def test_number_in_chinese_numerals_is_given_in_digits(heading, number):
     parsed = parse_reply(make_letter(heading=(heading,), reference="您提出的《关于加强学生心理健康教育的建议》收悉。"))

@@ -50,7 +50,12 @@ def test_letter_to_a_co_signer_puts_the_named_lead_first():
 
 @pytest.mark.parametrize(
     ("salutation", "kind"),
-    [("民盟市委会：", "党派提案"), ("九三学社资阳市委员会：", "党派提案"), ("致公党厦门市委会：", "党派提案"), ("市工商联：", "集体提案")],
+    [
+        ("民盟市委会：", "党派提案"),
+        ("九三学社资阳市委员会：", "党派提案"),
+        ("致公党厦门市委会：", "党派提案"),
+        ("市工商联：", "集体提案"),
+    ],
 )
 def test_party_or_group_proposal_has_the_organisation_as_proposer_without_a_role(salutation, kind):
     reference = "贵会提出的《关于加快科技成果就地转化的提案》收悉，现答复如下："
@@ -68,7 +73,10 @@ def test_delegation_suggestion_has_the_delegation_as_proposer():
     parsed = parse_reply(make_letter(heading=heading, salutation="雁塔区代表团：", reference=reference))
 
     assert (parsed.proposer_names, parsed.proposer_role, parsed.body, parsed.proposal_kind) == (
-        ["雁塔区代表团"], None, "人大", "代表团建议",
+        ["雁塔区代表团"],
+        None,
+        "人大",
+        "代表团建议",
     )
 
 
@@ -110,11 +118,20 @@ def test_letter_without_a_salutation_warns_that_the_proposer_is_missing():
     ("reference", "title"),
     [
         ("您提出的《关于加强学生心理健康教育的建议》收悉。", "关于加强学生心理健康教育的建议"),
-        ("您提出的关于“降低中小学生学习负担，增强孩子心理健康”的提案已收悉。", "降低中小学生学习负担，增强孩子心理健康"),
+        (
+            "您提出的关于“降低中小学生学习负担，增强孩子心理健康”的提案已收悉。",
+            "降低中小学生学习负担，增强孩子心理健康",
+        ),
         ("您提出的关于加快科技成果就地转化的提案（第 12 号）收悉。", "关于加快科技成果就地转化的提案"),
-        ("您提出的《关于缓解小学生“三点半”放学后看护难问题的提案》已收悉。", "关于缓解小学生“三点半”放学后看护难问题的提案"),
+        (
+            "您提出的《关于缓解小学生“三点半”放学后看护难问题的提案》已收悉。",
+            "关于缓解小学生“三点半”放学后看护难问题的提案",
+        ),
         ("您提出的关于加强“双减”工作的建议收悉。", "关于加强“双减”工作的建议"),
-        ("您提出的关于加快我市老旧小区改造，提升居民生活品质的提案收悉。", "关于加快我市老旧小区改造，提升居民生活品质的提案"),
+        (
+            "您提出的关于加快我市老旧小区改造，提升居民生活品质的提案收悉。",
+            "关于加快我市老旧小区改造，提升居民生活品质的提案",
+        ),
         ("您提出的关于修订《某某市养老服务条例》的提案收悉。", "关于修订《某某市养老服务条例》的提案"),
         ("您提出的关于《某某市养老服务条例》修订的建议收悉。", "关于《某某市养老服务条例》修订的建议"),
         ("您提出的关于《加强养老服务》的提案收悉。", "加强养老服务"),
@@ -141,7 +158,9 @@ def test_salutation_that_lost_its_colon_is_still_the_salutation():
 
 
 def test_salutation_running_on_into_the_reference_sentence_is_read():
-    text = make_letter(salutation="罗大成委员：您提出的《关于加强学生心理健康教育的建议》收悉，现答复如下：", reference=None)
+    text = make_letter(
+        salutation="罗大成委员：您提出的《关于加强学生心理健康教育的建议》收悉，现答复如下：", reference=None
+    )
 
     parsed = parse_reply(text)
 
@@ -163,7 +182,9 @@ def test_opinion_to_the_lead_agency_about_a_party_proposal_names_the_party_as_pr
     parsed = parse_reply(make_letter(heading=heading, salutation="市农业农村局：", reference=reference))
 
     assert (parsed.proposer_names, parsed.proposer_role, parsed.proposal_kind) == (
-        ["九三学社宁波市委会"], None, "党派提案",
+        ["九三学社宁波市委会"],
+        None,
+        "党派提案",
     )
 
 
@@ -206,8 +227,12 @@ def test_sentence_about_the_proposal_is_not_taken_for_its_title():
 
 @pytest.mark.parametrize(
     ("salutation", "names"),
-    [("尊敬的王强副主委：", ["王强"]), ("王强主任委员：", ["王强"]), ("王 强委员：", ["王强"]),
-     ("中国民主促进会某某市委员会：", ["中国民主促进会某某市委员会"])],
+    [
+        ("尊敬的王强副主委：", ["王强"]),
+        ("王强主任委员：", ["王强"]),
+        ("王 强委员：", ["王强"]),
+        ("中国民主促进会某某市委员会：", ["中国民主促进会某某市委员会"]),
+    ],
 )
 def test_salutations_with_an_office_spaced_names_and_full_party_names(salutation, names):
     parsed = parse_reply(make_letter(salutation=salutation))
@@ -242,7 +267,12 @@ def test_reference_sentence_wrapped_by_a_pdf_layout_in_a_letter_without_salutati
 
 @pytest.mark.parametrize(
     ("salutation", "role"),
-    [("尊敬的市人大代表王强：", "代表"), ("市人大代表王强同志：", "代表"), ("政协委员王强：", "委员"), ("王强全国人大代表：", "代表")],
+    [
+        ("尊敬的市人大代表王强：", "代表"),
+        ("市人大代表王强同志：", "代表"),
+        ("政协委员王强：", "委员"),
+        ("王强全国人大代表：", "代表"),
+    ],
 )
 def test_salutation_writing_out_the_body_before_or_after_the_name_is_read(salutation, role):
     parsed = parse_reply(make_letter(salutation=salutation))
@@ -264,7 +294,11 @@ def test_a_cppcc_committee_addressed_as_the_proposer_is_the_proposer():
 
     parsed = parse_reply(make_letter(salutation="市政协经济委员会：", reference=reference))
 
-    assert (parsed.proposer_names, parsed.proposer_role, parsed.proposal_kind) == (["市政协经济委员会"], None, "集体提案")
+    assert (parsed.proposer_names, parsed.proposer_role, parsed.proposal_kind) == (
+        ["市政协经济委员会"],
+        None,
+        "集体提案",
+    )
 
 
 @pytest.mark.parametrize("announcement", ["现将有关情况回复如下：", "现将办理情况报告如下：", "现将办理情况说明如下："])
@@ -277,17 +311,36 @@ def test_a_report_on_handling_without_salutation_is_read_as_a_reply(announcement
 
     parsed = parse_reply(text)
 
-    assert (parsed.proposer_names, parsed.proposal_title, parsed.agency) == (["王强"], "关于加强养老服务的提案", "某某市民政局")
+    assert (parsed.proposer_names, parsed.proposal_title, parsed.agency) == (
+        ["王强"],
+        "关于加强养老服务的提案",
+        "某某市民政局",
+    )
 
 
 def test_a_form_heading_extracted_from_a_table_without_colons_is_read():
-    heading = ("建议号 0123", "建议标题 关于加强养老服务的建议", "领衔代表 王强", "附议代表 李明、赵刚", "承办单位 某某市民政局", "办理结果 A")
+    heading = (
+        "建议号 0123",
+        "建议标题 关于加强养老服务的建议",
+        "领衔代表 王强",
+        "附议代表 李明、赵刚",
+        "承办单位 某某市民政局",
+        "办理结果 A",
+    )
 
-    parsed = parse_reply(make_letter(heading=heading, salutation="王强代表：", reference="您提出的建议收悉，现答复如下：",
-                                     closing=("某某市民政局", "2021年6月1日")))
+    parsed = parse_reply(
+        make_letter(
+            heading=heading,
+            salutation="王强代表：",
+            reference="您提出的建议收悉，现答复如下：",
+            closing=("某某市民政局", "2021年6月1日"),
+        )
+    )
 
     assert (parsed.proposer_names, parsed.proposal_number, parsed.proposal_title) == (
-        ["王强", "李明", "赵刚"], "0123", "关于加强养老服务的建议",
+        ["王强", "李明", "赵刚"],
+        "0123",
+        "关于加强养老服务的建议",
     )
     assert (parsed.agency, parsed.result_class) == ("某某市民政局", "A")
 
@@ -299,7 +352,9 @@ def test_an_information_number_above_the_letter_is_not_the_proposal_number():
 
 
 def test_a_township_deputies_group_is_a_delegation_proposer():
-    parsed = parse_reply(make_letter(salutation="城关镇代表组：", reference="你们提出的《关于加强养老服务的建议》收悉，现答复如下："))
+    parsed = parse_reply(
+        make_letter(salutation="城关镇代表组：", reference="你们提出的《关于加强养老服务的建议》收悉，现答复如下：")
+    )
 
     assert (parsed.proposer_names, parsed.proposer_role, parsed.proposal_kind) == (["城关镇代表组"], None, "代表团建议")
 
@@ -318,7 +373,9 @@ def test_courtesy_title_takes_the_role_from_the_body_the_session_names():
 
 
 def test_courtesy_title_leaves_the_role_empty_when_nothing_names_the_body():
-    parsed = parse_reply(make_letter(heading=(), salutation="王强同志：", reference="您提出的关于加强养老服务的建议收悉。"))
+    parsed = parse_reply(
+        make_letter(heading=(), salutation="王强同志：", reference="您提出的关于加强养老服务的建议收悉。")
+    )
 
     assert (parsed.proposer_names, parsed.proposer_role, parsed.body) == (["王强"], None, None)
 
