@@ -191,6 +191,11 @@ class Person(models.Model):
         return self.name if self.role in (self.Role.ORGANISATION, "") else f"{self.name}{self.role}"
 
     @property
+    def facet_label(self) -> str:
+        """The person in search facets and filters: 王强（眉山市）, so two places' 王强 stay two values."""
+        return f"{self.name}（{self.place.name}）" if self.place_id else self.name
+
+    @property
     def description(self) -> str:
         """How a page introduces the person: 长春市政协委员, 资阳市人大代表, 慈溪市 (an organisation)."""
         place = self.place.name if self.place_id else ""
@@ -318,7 +323,7 @@ class ReplyQuerySet(models.QuerySet):
         Joined, not prefetched: Django 5.2 prefetches a foreign key as ``id = 1 OR id = 4 …``, which
         SQLite refuses beyond 1,000 people ("Expression tree is too large") — a 1,000-reply rebuild.
         """
-        links = Proposer.objects.select_related("person").order_by("position")
+        links = Proposer.objects.select_related("person__place").order_by("position")
         return self.prefetch_related(models.Prefetch("proposal__proposer_links", queryset=links))
 
 

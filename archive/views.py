@@ -100,7 +100,7 @@ def person_detail(request, pk):
     replies = Reply.objects.public().filter(proposal__proposer_links__person=person)
     return _replies_page(
         request, "archive/person_detail.html", replies,
-        person=person, search_filter="proposer", search_value=person.name,
+        person=person, search_filter="proposer", search_value=person.facet_label,
     )
 
 

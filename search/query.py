@@ -145,7 +145,7 @@ def pinned_query(text: str) -> wq.Query | None:
     if re.search(r"\s", text):
         return None
     names = [
-        wq.Term(index_field("proposer"), text, boost=PIN_BOOST),
+        wq.Term(index_field("proposer_name"), text, boost=PIN_BOOST),
         wq.Term(index_field("agency"), text, boost=PIN_BOOST),
     ]
     agency = Agency.objects.named(text).first()

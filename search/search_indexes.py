@@ -20,7 +20,10 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
     # The codes of the proposal's place and of those above it (省 › 市 › 区县): a filter on a city finds its counties.
     place = indexes.MultiValueField(faceted=True)
     year = indexes.CharField(faceted=True, null=True)
+    # Facet values name the person with their place (王强（眉山市）): two places' 王强 are two people.
     proposer = indexes.MultiValueField(faceted=True)
+    # The names alone, for putting a typed name's replies first.
+    proposer_name = indexes.MultiValueField(faceted=True)
     role = indexes.CharField(faceted=True, null=True)
     session = indexes.CharField(faceted=True, null=True)
     result = indexes.CharField(model_attr="result_class", faceted=True, null=True)
@@ -38,7 +41,7 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
     def index_queryset(self, using=None):
         return (
             Reply.objects.public()
-            .select_related("agency", "proposal__session", "proposal__place__parent__parent")
+            .select_related("agency", "proposal__session__place", "proposal__place__parent__parent")
             .with_proposers()
         )
 
@@ -58,6 +61,9 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
         return str(reply.date.year) if reply.date else ""
 
     def prepare_proposer(self, reply):
+        return [link.person.facet_label for link in reply.proposal.proposer_links.all()]
+
+    def prepare_proposer_name(self, reply):
         return [link.person.name for link in reply.proposal.proposer_links.all()]
 
     def prepare_role(self, reply):
@@ -65,7 +71,8 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
         return links[0].person.role if links else ""
 
     def prepare_session(self, reply):
-        return reply.proposal.session.name if reply.proposal.session_id else ""
+        # With its place where the wording lacks one: every city's 市政协五届四次会议 is its own value.
+        return str(reply.proposal.session) if reply.proposal.session_id else ""
 
     def prepare_number(self, reply):
         return reply.proposal.number_normalized

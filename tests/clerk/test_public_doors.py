@@ -102,7 +102,7 @@ def test_search_counts_and_facets_count_only_the_public_reply(client, replies):
     assert payload["count"] == 1
     assert dict(payload["facets"]["agency"]) == {f"{CITY[PUBLIC]}生态环境局": 1}
     assert dict(payload["facets"]["place"]) == {"510000": 1}
-    assert dict(payload["facets"]["proposer"]) == {f"{PUBLIC}代表人": 1}
+    assert dict(payload["facets"]["proposer"]) == {f"{PUBLIC}代表人（{CITY[PUBLIC]}）": 1}
 
 
 @pytest.mark.parametrize("url", ["reply page", f"/search/?q={WORD}", f"/api/search/?q={WORD}"])

@@ -64,7 +64,7 @@ def test_renaming_a_proposer_reindexes_their_replies(make_reply, indexed):
         person.name = "朱蓉蓉"
         person.save()
 
-    assert search(SearchParams(filters={"proposer": ["朱蓉蓉"]})).total == 1
+    assert search(SearchParams(filters={"proposer": ["朱蓉蓉（慈溪市）"]})).total == 1
 
 
 def test_a_rolled_back_change_queues_nothing(make_reply):
