@@ -25,7 +25,10 @@ _META_KEY = _spaced(
     "所属机构", "信息来源", "标题", "文号", "发布单位", "文章来源", "来源",
 )
 # "key：value" pairs, several to a line.
-_META_PAIR = re.compile(rf"(?P<key>{_META_KEY})\s*[:：]\s*(?P<value>.*?)\s*(?=(?:{_META_KEY})\s*[:：]|$)")
+# A value ends where the next key starts, known or not ("来源：韶关市卫生健康局　发布时间：…").
+_META_PAIR = re.compile(
+    rf"(?P<key>{_META_KEY})\s*[:：]\s*(?P<value>.*?)\s*(?=(?:{_META_KEY})\s*[:：]|\s[\u4e00-\u9fa5]{{2,6}}\s*[:：]|$)"
+)
 # A row of a table without colons (027's box drawing; HTML tables come out as cells two spaces
 # apart): a key and its value separated only by the cell border, several pairs to a row.
 _META_ROW = re.compile(rf"(?:^|(?<=\s))(?P<key>{_META_KEY})\s+(?P<value>[^:：]+?)(?=\s+(?:{_META_KEY})\s|$)")

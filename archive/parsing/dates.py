@@ -14,7 +14,7 @@ from .numerals import digits_to_int, to_int
 
 # A year written digit by digit, in Arabic or Chinese digits or a mix (二0二四, seen in scanned letters).
 _YEAR = r"[12一二][\d〇○零O一二三四五六七八九]{3}"
-_MONTH_DAY = r"[\d一二三四五六七八九十]{1,3}"
+_MONTH_DAY = r"[\d一二三四五六七八九十廿卅]{1,3}"
 
 # The forms of a whole date. Separators: 年月日 with optional spaces (PDF text puts spaces
 # around digits), or - . / for web pages and metadata tables.
@@ -62,7 +62,7 @@ def read_date(text: str) -> DateReading | None:
 
 # What is left of a date whose characters were lost ("2024年 月18日", "2024年628日", "二〇二四年六月 日"):
 # its year, and what stands between 年, 月 and 日.
-DATE_REMAINS = rf"{_YEAR}\s*[年.\-/]?[\d〇○零一二三四五六七八九十\s年月日.\-/]{{1,10}}"
+DATE_REMAINS = rf"{_YEAR}\s*[年.\-/]?[\d〇○零一二三四五六七八九十廿卅\s年月日.\-/]{{1,10}}"
 _REMAINS_PARTS = re.compile(rf"(?P<y>{_YEAR})\s*年(?P<m>[^年月日]*)月(?P<d>[^年月日]*)日?")
 
 

@@ -173,7 +173,10 @@ def labelled_date(lines: list[str], *, bare_label: bool = True) -> DateReading |
 
 
 def find_signature_agency(lines: list[str], dates: list[DateLine]) -> str | None:
-    """The agency that signs: on the signature date's line or just above it, else alone in the block."""
+    """The agency that signs: on the signature date's line or just above it, else alone in the block.
+
+    Agencies that sign together stand one above the other; the first of them leads (a joint reply).
+    """
     printers = set()
     for found in dates:
         if found.printed:
@@ -187,7 +190,9 @@ def find_signature_agency(lines: list[str], dates: list[DateLine]) -> str | None
         for index in range(found.index - 1, max(found.index - 3, -1), -1):
             name = agency_name(lines[index])
             if name and index not in printers:
-                return name
+                while index > 0 and index - 1 not in printers and agency_name(lines[index - 1]):
+                    index -= 1
+                return agency_name(lines[index])
     for index, line in enumerate(lines):
         name = agency_name(line)
         if name and index not in printers:

@@ -24,7 +24,10 @@ _DELEGATION = re.compile(alternation(DELEGATIONS))
 
 # A title in 《》 or “” (seeds 001, 003: 《》; seeds 002, 004: “”), taken where it stands as the title:
 # before 收悉/的提案/（第…号）, or ending in 建议/提案/议案.
-_QUOTED = re.compile(r"《(?P<book>[^《》]{2,120})》|[“\"](?P<quote>[^“”\"]{2,120})[”\"]")
+# Single quotes and corner brackets (‘…’, 「…」) stand for “” in some letters.
+_QUOTED = re.compile(
+    r"《(?P<book>[^《》]{2,120})》|[“\"](?P<quote>[^“”\"]{2,120})[”\"]|‘(?P<single>[^‘’]{2,120})’|「(?P<corner>[^「」]{2,120})」"
+)
 _AFTER_TITLE = re.compile(
     r"^\s*(?:的)?\s*(?:提案|建议|议案|收悉|已收悉|已经收悉|收到|[（(]\s*第|[（(]\s*(?:编号|提案|建议)|一案)"
 )
@@ -108,7 +111,7 @@ def read_title(reference: str, heading: str, heading_lines: list[str] = ()) -> s
     reference = reference[: received + 2] if received >= 0 else reference
     for text in (reference, heading):
         for match in _QUOTED.finditer(text):
-            title = (match["book"] or match["quote"]).strip()
+            title = (match["book"] or match["quote"] or match["single"] or match["corner"]).strip()
             if _AFTER_TITLE.match(text[match.end() :]) or (match["book"] and _TITLE_ENDING.search(title)):
                 return _enclosing_about(text, match) or title
     for text in (reference, heading):

@@ -22,15 +22,18 @@ from .vocabulary import (
 )
 
 _OPEN, _CLOSE = r"[【\[［（(]", r"[】\]］）)]"
-# The result class given by a label: "办理结果：A" (seed 004), "答复类别：B", "办理类别：【A】".
+# What a class letter means, in brackets after it: "A类（已解决或采纳）", "C（列入计划）"; kept in the label.
+_MEANING = r"(?:\s*[（(][\u4e00-\u9fa5，,、]{2,30}[)）])"
+# The result class given by a label: "办理结果：A" (seed 004), "答复类别：B", "办理类别：【A】", "办理结果为B类".
 _RESULT_BY_LABEL = re.compile(
-    rf"(?:{alternation(RESULT_LABELS)})\s*[:：]?\s*{_OPEN}?\s*(?P<code>[A-D])\s*类?\s*{_CLOSE}?(?![A-Za-z])"
+    rf"(?:{alternation(RESULT_LABELS)})\s*(?:[:：]|为|是)?\s*{_OPEN}?\s*(?P<code>[A-D])\s*类?\s*{_CLOSE}?(?![A-Za-z])"
+    rf"{_MEANING}?"
 )
 # The class in brackets: "【B】" standing alone (seed 003), "（A类）" after a title or document number.
 _RESULT_IN_BRACKETS = re.compile(rf"{_OPEN}\s*(?P<code>[A-D])\s*类?\s*{_CLOSE}")
 # The class alone on a line near the top: "A类", "A".
 # It may carry its meaning in brackets: "A类（已解决）", "A（所提问题已经解决）".
-_RESULT_ALONE = re.compile(r"(?P<code>[A-D])\s*类?(?:答复|件)?(?:\s*[（(][\u4e00-\u9fa5，,、]{2,30}[)）])?")
+_RESULT_ALONE = re.compile(rf"(?P<code>[A-D])\s*类?(?:答复|件)?{_MEANING}?")
 # The class as one of several items on a heading line; the 类 is needed there.
 _RESULT_TOKEN = re.compile(r"[A-D]类(?:答复|件)?")
 # Each word of a result written in words, with its class letter.

@@ -11,9 +11,11 @@ _DIGITS = {
 }
 _DIGITS.update({str(i): i for i in range(10)})
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100}
+# 廿 and 卅, twenty and thirty, as dates write them (六月廿八日).
+_TENS = {"廿": "二十", "卅": "三十"}
 
 # A numeral this module reads: Arabic digits, or Chinese numerals up to 几百几十几.
-CHINESE_NUMERAL = "〇○零一二两三四五六七八九十百"
+CHINESE_NUMERAL = "〇○零一二两三四五六七八九十百廿卅"
 NUMERAL = rf"(?:\d{{1,4}}|[{CHINESE_NUMERAL}]{{1,5}})"
 
 # Full-width digits and Latin letters (２０２４, Ｄ０２２) as some word processors write them.
@@ -30,6 +32,8 @@ def fold_width(text: str) -> str:
 def to_int(text: str) -> int | None:
     """The value of "14", "十四", "二十八", "一百零五"; None for anything else."""
     text = fold_width(text.strip())
+    for short, long in _TENS.items():
+        text = text.replace(short, long)
     if not text:
         return None
     if text.isascii() and text.isdigit():

@@ -82,8 +82,12 @@ _LEAD_LABEL = re.compile(
 )
 # The co-signers' line of such a heading.
 _CO_LABEL = re.compile(r"^(?:联名|附议)(?:代表|委员|人)?\s*(?:[:：]|\s)\s*(?P<names>.+)$")
-# "李明等5位代表" names only the first of several (019); so do "张华、李明等代表" and "赵刚代表等：".
-_AND_OTHERS = re.compile(r"等(?:\s*[\d一二三四五六七八九十]+\s*[位名人]|(?=\s*(?:代表|委员|同志))|$)")
+# "李明等5位代表" names only the first of several (019); so do "张华、李明等代表", "赵刚代表等：" and
+# "李红梅代表及联名代表：".
+_AND_OTHERS = re.compile(
+    r"等(?:\s*[\d一二三四五六七八九十]+\s*[位名人]|(?=\s*(?:代表|委员|同志))|$)"
+    r"|[及和与暨](?:其他|其余)?(?:联名|附议)(?:代表|委员|人)$"  # "李红梅代表及联名代表："
+)
 # Co-signers counted but not named: "您与其他5位代表联名提出的".
 _UNNAMED_CO_SIGNERS = re.compile(
     r"(?:您|你)(?:领衔)?\s*(?:与|和|同|及)\s*(?:其他|其余|另外)\s*[\d一二三四五六七八九十]+\s*[位名]\s*(?:代表|委员)"
@@ -96,7 +100,9 @@ _NAME_SPLIT = re.compile(r"[、，,；;\s]+")
 # A person's name: two to four characters, or a name with the middle dot of minority names.
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,10}·[\u4e00-\u9fa5·]{1,20}")
 # Words a person's name never holds: what "各位代表", "市人大代表" and sentence fragments leave.
-_NOT_A_NAME = re.compile(r"人大|政协|市|县|区|省|全体|各位|广大|大家|您|你|我|贵|的|们|本|该|此|届|次|会议")
+_NOT_A_NAME = re.compile(
+    r"人大|政协|市|县|区|省|全体|各位|广大|大家|您|你|我|贵|的|们|本|该|此|届|次|会议|联名|附议|领衔|其他|其余"
+)
 
 
 @dataclass(frozen=True)

@@ -232,3 +232,19 @@ def test_short_office_name_in_the_metadata_table_is_no_agency():
     text = "首页 > 政务公开 > 建议提案\n信息来源：区城市管理局\n" + make_letter(closing=("感谢您的关心。",))
 
     assert parse_reply(text).agency is None
+
+
+def test_first_of_two_agencies_signing_together_is_the_agency():
+    parsed = parse_reply(
+        make_letter(closing=("感谢您的关心。", "德州市住房和城乡建设局", "德州市水利局", "2024年6月21日"))
+    )
+
+    assert parsed.agency == "德州市住房和城乡建设局"
+
+
+def test_agency_in_a_source_line_with_other_page_fields_is_read():
+    text = "当前位置：首页 > 建议提案\n来源：韶关市卫生健康局　　发布时间：2024-07-10　　浏览次数：215\n" + make_letter(
+        closing=("感谢您的关心。",)
+    )
+
+    assert parse_reply(text).agency == "韶关市卫生健康局"

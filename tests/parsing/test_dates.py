@@ -146,3 +146,7 @@ def test_date_that_lost_its_month_or_day_is_left_empty_with_a_warning(written):
 @pytest.mark.parametrize("written", ["二〇二四年六月二十八日", "二零二四年六月二十八日", "二○二四年六月二十八日"])
 def test_date_in_chinese_numerals_is_read(written):
     assert parse_reply(make_letter(closing=("资阳市教育局", written))).date == "2024-06-28"
+
+
+def test_nian_and_sa_stand_for_twenty_and_thirty_in_a_chinese_date():
+    assert parse_reply(make_letter(closing=("资阳市教育局", "二〇二三年六月廿八日"))).date == "2023-06-28"

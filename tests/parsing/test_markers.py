@@ -170,3 +170,8 @@ def test_disclosure_that_does_not_say_which_kind_is_left_empty_with_a_warning(li
 
     assert parsed.disclosure is None
     assert [warning.field for warning in parsed.warnings] == ["disclosure"]
+
+
+@pytest.mark.parametrize("line", ["经研究，本提案办理结果为B类。", "办复类型：B", "答复结果：B"])
+def test_result_stated_with_wei_or_another_label_below_the_signature_is_read(line):
+    assert parse_reply(make_letter(closing=(*CLOSING, line))).result_class == "B"

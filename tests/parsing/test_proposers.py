@@ -425,3 +425,25 @@ def test_no_proposer_has_no_kind():
     parsed = parse_reply(make_letter(heading=(), salutation=None, reference="现将有关情况答复如下："))
 
     assert (parsed.proposer_names, parsed.proposer_kind) == ([], None)
+
+
+def test_co_signers_named_only_as_lianming_are_no_name_and_are_warned():
+    parsed = parse_reply(make_letter(salutation="李红梅代表及联名代表："))
+
+    assert parsed.proposer_names == ["李红梅"]
+    assert [warning.field for warning in parsed.warnings] == ["proposer_names"]
+
+
+@pytest.mark.parametrize("reference", ["您提出的‘加强养老服务的提案’收悉。", "您提出的「加强养老服务的提案」收悉。"])
+def test_title_in_single_quotes_or_corner_brackets_is_read(reference):
+    assert parse_reply(make_letter(reference=reference)).proposal_title == "加强养老服务的提案"
+
+
+def test_tian_makes_a_member_of_a_courtesy_addressee_without_a_session():
+    parsed = parse_reply(
+        make_letter(
+            heading=(), salutation="张立新同志：", reference="您提出的第67号提案《关于加强水生态保护的提案》收悉。"
+        )
+    )
+
+    assert (parsed.body, parsed.proposer_role) == ("政协", "委员")

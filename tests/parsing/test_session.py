@@ -100,3 +100,10 @@ def test_session_with_its_place_in_front_is_kept_whole(session):
     parsed = parse_reply(make_letter(heading=(f"关于{session}第35号提案的答复",)))
 
     assert parsed.session == session
+
+
+@pytest.mark.parametrize("session", ["十届市人大四次会议", "政协第十四届营口市委员会第三次会议"])
+def test_session_with_its_place_after_the_term_is_kept_whole(session):
+    parsed = parse_reply(make_letter(heading=(f"关于{session}第35号提案的答复",)))
+
+    assert parsed.session == session
