@@ -61,20 +61,29 @@ def proposal_detail(request, session_id, number):
         raise Http404("没有这个编号。")
     # A draft's own proposal may share the key until the draft is published and joins this one.
     proposal = get_object_or_404(Proposal, session_id=session_id, number_normalized=normalized, is_draft=False)
+    # Public replies first, then the redirect: a proposal whose replies are all hidden answers exactly as a number
+    # that does not exist, whatever way its number is written (a 301 here told anyone that it exists).
+    replies = _public_timeline(proposal)
     if number != normalized:  # 0070 and 第70号 are cited too; one canonical address for each proposal
         return redirect(proposal, permanent=True)
-    return _proposal_page(request, proposal)
+    return _proposal_page(request, proposal, replies)
 
 
 def proposal_by_id(request, pk):
-    return _proposal_page(request, get_object_or_404(Proposal, pk=pk))
+    proposal = get_object_or_404(Proposal, pk=pk)
+    return _proposal_page(request, proposal, _public_timeline(proposal))
 
 
-def _proposal_page(request, proposal):
+def _public_timeline(proposal):
+    """The proposal's public replies, the first answer first; 404, as for a missing proposal, when there are none."""
     # A timeline reads forwards: the first answer, then opinions, second answers, follow-ups.
     replies = list(proposal.replies.public().select_related("agency").order_by("date", "uploaded_at"))
     if not replies:
-        raise Http404("这件建议提案没有公开的答复。")
+        raise Http404("没有这个编号。")
+    return replies
+
+
+def _proposal_page(request, proposal, replies):
     links = proposal.proposer_links.select_related("person")
     return render(request, "archive/proposal_detail.html", {"proposal": proposal, "replies": replies, "links": links})
 

@@ -88,6 +88,26 @@ def test_a_hidden_reply_answers_404(client, make_reply):
     assert client.get(withheld.get_absolute_url()).status_code == 404
 
 
+def test_a_hidden_proposals_written_number_answers_404_like_a_missing_one(client, make_reply):
+    # Issue 13.7: /proposals/<session>/0971/ answered 301 for a proposal whose only reply is hidden and 404 for a
+    # number that does not exist, so anyone could learn which hidden proposals exist.
+    withheld = make_reply(session="市政协五届四次会议", number="0971", disclosure="不予公开", body_text="不公开")
+    draft = make_reply(session="市政协五届四次会议", number="0972", publish=False, body_text="草稿正文")
+    session_id = withheld.proposal.session_id
+
+    forms = ("0{}", "{}", "第0{}号")  # as cited, and the canonical number
+    missing = [client.get(f"/proposals/{session_id}/{form.format('973')}/") for form in forms]
+    assert [response.status_code for response in missing] == [404, 404, 404]
+    for number in ("971", "972"):
+        for form, absent in zip(forms, missing, strict=True):
+            response = client.get(f"/proposals/{session_id}/{form.format(number)}/")
+            assert response.status_code == 404, (form.format(number), response.status_code)
+            # The same page, but for the number in the address it shows.
+            assert response.content.replace(number.encode(), b"973") == absent.content
+    assert client.get(f"/proposals/{withheld.proposal.pk}/").status_code == 404
+    assert client.get(f"/proposals/{draft.proposal.pk}/").status_code == 404
+
+
 def test_pages_are_in_chinese(client, seed_replies):
     response = client.get("/")
 
