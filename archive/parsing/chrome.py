@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .normalize import compact
+from .vocabulary import MARKER_FIELDS, alternation
 
 
 def _spaced(*words: str) -> str:
@@ -94,7 +95,7 @@ _TITLE_LIKE = re.compile(r"答复|复函|提案|建议|议案|办理|意见的�
 # A line of the letter's own heading that a page may show between its bars (a 字号 bar under the
 # document number): signer, result and disclosure markers, a document number.
 _LETTER_FIELD = re.compile(
-    r"签\s*发|(?:办理|答复)(?:结果|类别|类型)|是否同意公开|公开(?:方式|属性)\s*[:：]|^【[^】]{1,6}】$"
+    rf"签\s*发|(?:{alternation(MARKER_FIELDS)})\s*[:：]|^【[^】]{{1,6}}】$"
     r"|\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号"
 )
 

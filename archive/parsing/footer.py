@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .dates import DATE, DATE_REMAINS, LOST_DATE, DateReading, read_damaged_date, read_date, read_lost_date
 from .markers import read_disclosure, read_result
 from .numbers import find_doc_number
-from .vocabulary import DISCLOSURE_LABELS, alternation
+from .vocabulary import DISCLOSURE_LABELS, MARKER_FIELDS, alternation
 
 # The last word of an agency's name: 局, 委员会, 办公室, 人民政府, 中心 … (the offices that answer
 # proposals, their companies and schools).
@@ -54,7 +54,7 @@ _BARE_DATE_LABEL = re.compile(r"^日期\s*[:：]")
 _CLOSING_LABEL = re.compile(
     r"^[（(]?\s*(?:抄\s*送|抄\s*报|主\s*送|联\s*系\s*人|联系电话|联系方式|电\s*话|手\s*机|签\s*发\s*人?|签\s*发|附\s*件|主办单位"
     r"|会办单位|协办单位|承办单位|承办人|经办人|办理人|审核|核稿|拟稿|校对|邮\s*编|邮政编码|地\s*址|传\s*真|电子邮箱|邮箱"
-    r"|办理结果|答复类别|公开方式|公开属性|是否同意公开|是否公开|共印|印\s*数"
+    rf"|{alternation(MARKER_FIELDS)}|共印|印\s*数"
     r"|联系单位|承办处室|承办科室|分管领导|领导签字|领导签发|审核人|审签|主要负责人)"
 )
 # A contact field may follow another field on its line ("联系单位：…  联系人：张三  联系电话：…").

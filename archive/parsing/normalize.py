@@ -10,7 +10,7 @@ Punctuation is kept as written: the fields read from the letter keep the letter'
 import re
 
 from .numerals import fold_width
-from .vocabulary import PARAGRAPH_END
+from .vocabulary import MARKER_FIELDS, PARAGRAPH_END, alternation
 
 # Line breaks of every kind: Windows/old Mac files, Unicode separators, form feeds at page breaks.
 _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\f\v\x85]")
@@ -49,8 +49,8 @@ _STARTS_HEADING = re.compile(
 # field of the closing block ("抄送：…").
 _WHOLE_LINE = re.compile(r"^[（(][^（()）]*[)）]$")
 _STARTS_FIELD = re.compile(
-    r"^[（(【]?\s*(?:抄\s*送|抄\s*报|主\s*送|联\s*系\s*人|联系电话|签\s*发\s*人?|附\s*件|办理结果|办理类[别型]|答复类[别型]"
-    r"|公开方式|公开属性|是否(?:同意)?公开)\s*[:：]"
+    r"^[（(【]?\s*(?:抄\s*送|抄\s*报|主\s*送|联\s*系\s*人|联系电话|签\s*发\s*人?|附\s*件"
+    rf"|{alternation(MARKER_FIELDS)})\s*[:：]"
 )
 # A signature date ends its line ("2019年6月12日" / page break / "签发人：…").
 _ENDS_WITH_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")

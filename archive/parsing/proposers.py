@@ -24,7 +24,8 @@ from .vocabulary import (
 )
 
 # Role words after a person's name in a salutation or the text: 代表 (NPC deputy), 委员 (CPPCC member).
-_ROLE_SUFFIX = re.compile(rf"(?P<role>{alternation(ROLE_WORDS)})$")
+_ROLE = f"(?:{alternation(ROLE_WORDS)})"
+_ROLE_SUFFIX = re.compile(rf"(?P<role>{_ROLE})$")
 # Forms of address that are not part of a name: 同志/先生/女士/老师, and a party's or committee's
 # office before the role word (王强副主委, 王强主任委员, 王强副主席).
 _HONORIFIC = re.compile(rf"(?:{alternation(COURTESY_TITLES + OFFICE_TITLES)})$")
@@ -45,7 +46,9 @@ _NOT_A_SALUTATION = re.compile(
 # "尊敬的罗大成委员:", "朱蓉代表：您与…": the addressee before the colon, perhaps the first sentence after it.
 _SALUTATION = re.compile(r"^(?P<greeting>尊敬的)?\s*(?P<who>[^：:，,。；;！!？?]{1,40}?)\s*[:：]\s*(?P<rest>.*)$")
 # A salutation that lost its colon in extraction: "尊敬的罗大成委员" alone on its line.
-_SALUTATION_WITHOUT_COLON = re.compile(r"^(?:尊敬的)?\s*(?P<who>[\u4e00-\u9fa5·、，,]{2,30}?(?:代表|委员|同志))$")
+_SALUTATION_WITHOUT_COLON = re.compile(
+    rf"^(?:尊敬的)?\s*(?P<who>[\u4e00-\u9fa5·、，,]{{2,30}}?(?:{alternation(ROLE_WORDS + COURTESY_TITLES)}))$"
+)
 _SALUTATION_WITH_GREETING = re.compile(
     r"^(?:尊敬的)?\s*(?P<who>[\u4e00-\u9fa5·、，, ]{2,30}?)\s*[，,]?\s*(?:您|你)们?好\s*[！!：:，,。.]?\s*(?P<rest>.*)$"
 )
@@ -63,11 +66,11 @@ _NAME_LIST = r"[\u4e00-\u9fa5·、，,和及\s]{2,80}?"
 _OTHERS = r"(?:等\s*[\d一二三四五六七八九十]+\s*[位名人])?"
 _JOINT = re.compile(
     rf"(?:您|你)(?:领衔)?\s*(?:与|和|同|及|偕)\s*(?P<names>{_NAME_LIST})\s*{_OTHERS}"
-    r"\s*(?:代表|委员)?\s*(?:一起|一同|共同|联名|联合)?\s*(?:提出|领衔|所提|提交|联名)"
-    rf"|由?您领衔[，,]?\s*(?P<names2>{_NAME_LIST})\s*{_OTHERS}\s*(?:代表|委员)\s*(?:联名|附议|共同)"
+    rf"\s*{_ROLE}?\s*(?:一起|一同|共同|联名|联合)?\s*(?:提出|领衔|所提|提交|联名)"
+    rf"|由?您领衔[，,]?\s*(?P<names2>{_NAME_LIST})\s*{_OTHERS}\s*{_ROLE}\s*(?:联名|附议|共同)"
 )
 # A proposer named in a sentence: "由你局主办的赵敏委员提出的" (008), "梁振华代表领衔提出的" (033).
-_NAMED_PROPOSER = re.compile(r"(?P<before>[\u4e00-\u9fa5]{2,8})(?P<role>代表|委员)(?=领衔|提出|所提|联名|[)）])")
+_NAMED_PROPOSER = re.compile(rf"(?P<before>[\u4e00-\u9fa5]{{2,8}})(?P<role>{_ROLE})(?=领衔|提出|所提|联名|[)）])")
 # An organisation named as the proposer in a sentence: the words before 提出的/所提 in one clause.
 _NAMED_ORGANISATION = re.compile(r"(?P<before>[\u4e00-\u9fa5]{3,30}?)(?:领衔|联名|集体)?(?:提出|所提|提交)的")
 # What a clause before 提出的 holds when it names no proposing organisation ("您在会上", "各位委员").
@@ -75,22 +78,22 @@ _NOT_AN_ORGANISATION = re.compile(r"您|你|我|贵|各位|会议|届")
 # Words that end right before a name in such a sentence.
 _BEFORE_NAME = re.compile(r".*(?:的|是|由|为|将|对|经|了|在|及|和|与|、|，|,|关于|我局|你局|贵局|协办|主办|会办)")
 # The lead of a joint proposal named in the letter sent to a co-signer: "由吴晓梅代表领衔、您参与联名提出的" (023).
-_LEAD_NAMED = re.compile(r"由\s*(?P<name>[\u4e00-\u9fa5·]{2,10}?)\s*(?:代表|委员)?\s*领衔")
+_LEAD_NAMED = re.compile(rf"由\s*(?P<name>[\u4e00-\u9fa5·]{{2,10}}?)\s*{_ROLE}?\s*领衔")
 # A form-style heading lists the proposers: "领衔代表：周雅琴", "联名代表：吴涛、郑红" (034).
 _LEAD_LABEL = re.compile(
-    r"^(?:领衔(?:代表|委员|人)|第一(?:提出|提案)人|提案人|提出人|建议人)\s*(?:[:：]|\s)\s*(?P<names>.+)$"
+    rf"^(?:领衔(?:{_ROLE}|人)|第一(?:提出|提案)人|提案人|提出人|建议人)\s*(?:[:：]|\s)\s*(?P<names>.+)$"
 )
 # The co-signers' line of such a heading.
-_CO_LABEL = re.compile(r"^(?:联名|附议)(?:代表|委员|人)?\s*(?:[:：]|\s)\s*(?P<names>.+)$")
+_CO_LABEL = re.compile(rf"^(?:联名|附议)(?:{_ROLE}|人)?\s*(?:[:：]|\s)\s*(?P<names>.+)$")
 # "李明等5位代表" names only the first of several (019); so do "张华、李明等代表", "赵刚代表等：" and
 # "李红梅代表及联名代表：".
 _AND_OTHERS = re.compile(
-    r"等(?:\s*[\d一二三四五六七八九十]+\s*[位名人]|(?=\s*(?:代表|委员|同志))|$)"
-    r"|[及和与暨](?:其他|其余)?(?:联名|附议)(?:代表|委员|人)$"  # "李红梅代表及联名代表："
+    rf"等(?:\s*[\d一二三四五六七八九十]+\s*[位名人]|(?=\s*(?:{_ROLE}|同志))|$)"
+    rf"|[及和与暨](?:其他|其余)?(?:联名|附议)(?:{_ROLE}|人)$"  # "李红梅代表及联名代表："
 )
 # Co-signers counted but not named: "您与其他5位代表联名提出的".
 _UNNAMED_CO_SIGNERS = re.compile(
-    r"(?:您|你)(?:领衔)?\s*(?:与|和|同|及)\s*(?:其他|其余|另外)\s*[\d一二三四五六七八九十]+\s*[位名]\s*(?:代表|委员)"
+    rf"(?:您|你)(?:领衔)?\s*(?:与|和|同|及)\s*(?:其他|其余|另外)\s*[\d一二三四五六七八九十]+\s*[位名]\s*{_ROLE}"
 )
 # A committee or group of the CPPCC or the NPC itself, and how a letter addresses a group proposer.
 _BODYS_OWN_COMMITTEE = re.compile(r"政协|人大(?!.*(?:政府|局|厅)$)")
@@ -281,6 +284,6 @@ def read_proposers(salutation: Salutation | None, reference: str, heading_lines:
             if _is_person_name(name) and name not in found.names:
                 found.names.append(name)
         if found.role is None:
-            role_match = re.search(r"(代表|委员)", joint.group(0))
-            found.role = role_match.group(1) if role_match else None
+            role_match = re.search(_ROLE, joint.group(0))
+            found.role = role_match.group(0) if role_match else None
     return found

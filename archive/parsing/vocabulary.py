@@ -52,11 +52,13 @@ DELEGATIONS = ("代表团", "代表组")
 # Other groups: sectors (界别), groups, associations.
 GROUPS = ("界别", "小组", "联合会", "学会", "协会", "商会")
 
-# Result markers: the labels a result is given by, and the words of each class.
-RESULT_LABELS = (
+# Result markers: the field names a result is given by ("办理结果：A"), and the short labels that
+# name a result only when a class letter follows them ("类别：A").
+RESULT_FIELDS = (
     "办理结果", "办理类别", "办理类型", "办复结果", "办复类别", "办复类型", "答复类别", "答复类型", "答复结果",
-    "结果类别", "处理结果", "类别", "分类", "标注", "标识",
+    "结果类别", "处理结果",
 )
+RESULT_LABELS = (*RESULT_FIELDS, "类别", "分类", "标注", "标识")
 RESULT_WORDS = {
     "A": ("解决采纳", "采纳解决", "已解决", "已经解决", "基本解决", "全部解决", "已采纳", "采纳"),
     "B": ("正在解决", "部分解决", "逐步解决", "部分采纳", "正在办理"),
@@ -78,6 +80,9 @@ DISCLOSURE_FIELDS = (
 )
 # A question answered yes or no ("是否公开：是", "是否同意公开：同意").
 DISCLOSURE_QUESTIONS = ("是否同意公开", "是否公开")
+# The names of the marker fields a letter's heading or closing block holds, for the steps that only
+# need to know a line is such a field (the closing block, a page's bars, a page break).
+MARKER_FIELDS = (*RESULT_FIELDS, *DISCLOSURE_FIELDS, *DISCLOSURE_QUESTIONS)
 # Values of a disclosure field that withhold the letter (公开方式：不公开): 不予公开.
 NOT_PUBLIC = ("不公开", "不宜公开")
 
