@@ -41,8 +41,17 @@ SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", default=31_536_000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS and env.bool("HSTS_PRELOAD", default=True)
-if env.bool("BEHIND_PROXY", default=False):
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated): login
+# throttling and the API limit key on the right-most forwarded address that is not one of them, and only
+# when the request comes from one of them (config/client_address.py). BEHIND_PROXY=1 alone trusts a
+# proxy on this machine; without either, X-Forwarded-For is ignored and the client is REMOTE_ADDR.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"] if BEHIND_PROXY else [])
+from config.client_address import trusted_networks  # noqa: E402  (no Django settings read at import)
+
+trusted_networks(tuple(TRUSTED_PROXIES))  # a typo stops the start (ImproperlyConfigured), not every login
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
@@ -127,6 +136,11 @@ AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contri
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The address behind the trusted proxies, never the proxy's own (one lockout for everyone behind it).
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
+# axes 8.3.1 restarts the cool-off at every failure during a lockout by default: whoever kept guessing kept
+# the clerk out for as long as they went on. Off, a lockout ends LOGIN_COOLOFF_MINUTES after it began.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"

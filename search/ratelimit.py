@@ -1,6 +1,7 @@
 """A per-client limit on the JSON search API, so one script cannot starve the site.
 
-A fixed one-minute window per client address, counted in Django's cache. The default cache is
+A fixed one-minute window per client address (behind trusted proxies, the address they forwarded:
+config/client_address.py), counted in Django's cache. The default cache is
 per process, so with N gunicorn workers a client gets up to N × the limit; that is enough to stop
 a runaway loop, which is the point. Point CACHES at a shared cache for an exact limit.
 """
@@ -11,13 +12,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 
+from config.client_address import client_address
+
 WINDOW_SECONDS = 60
 
 
 def rate_limited(view):
     @wraps(view)
     def limited(request, *args, **kwargs):
-        key = f"search-api:{request.META.get('REMOTE_ADDR', '')}"
+        key = f"search-api:{client_address(request)}"
         cache.add(key, 0, WINDOW_SECONDS)
         try:
             count = cache.incr(key)
