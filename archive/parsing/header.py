@@ -16,7 +16,7 @@ from .numbers import NumberMention, find_proposal_numbers, normalize_proposal_nu
 from .proposers import Salutation, read_proposers
 from .result import ParseWarning
 from .session import body_of, find_session
-from .vocabulary import DELEGATIONS, PARTIES, alternation
+from .vocabulary import DELEGATIONS, PARTIES, ROLE_BODY, alternation
 
 # The democratic parties, whose proposals are 党派提案; and delegations, whose are 代表团建议.
 _PARTY = re.compile(alternation(PARTIES))
@@ -227,7 +227,7 @@ def read_header(heading_lines: list[str], salutation: Salutation | None, referen
     header.proposal_number = number.number if number else None
     header.proposal_title = read_title(reference, heading, heading_lines)
 
-    role_body = {"代表": "人大", "委员": "政协"}.get(role or "")
+    role_body = ROLE_BODY.get(role or "")
     header.body = session_body or role_body
     if header.body is None:
         text = heading + reference
@@ -236,7 +236,7 @@ def read_header(heading_lines: list[str], salutation: Salutation | None, referen
         elif re.search(r"政协委员|委员提案|提案", text):
             header.body = "政协"
     if role is None and names and not organisation:
-        role = {"人大": "代表", "政协": "委员"}.get(header.body or "")
+        role = next((word for word, body in ROLE_BODY.items() if body == header.body), None)
     header.proposer_role = role
     header.proposer_kind = "organisation" if organisation else "person" if names else None
 

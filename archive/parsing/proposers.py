@@ -104,7 +104,7 @@ _NAME_SPLIT = re.compile(r"[、，,；;\s]+")
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,10}·[\u4e00-\u9fa5·]{1,20}")
 # Words a person's name never holds: what "各位代表", "市人大代表" and sentence fragments leave.
 _NOT_A_NAME = re.compile(
-    r"人大|政协|市|县|区|省|全体|各位|广大|大家|您|你|我|贵|的|们|本|该|此|届|次|会议|联名|附议|领衔|其他|其余"
+    r"人大|政协|市|县|区|省|全体|各位|广大|大家|您|你|我|贵|的|们|本|该|此|届|次|会议|联名|附议|领衔|其他|其余|领导"
 )
 
 

@@ -13,14 +13,12 @@ Letters: ``A`` ``B`` ``C`` ``D`` alone near the top, ``【B】``, ``（A类）``
 Words (``办理结果：正在解决``, ``办理类型：解决采纳类``): ``result_class`` is the letter of the
 four-class scheme the words belong to, and the words decide the normalised class:
 
-====  ==========================================================================  ==========
-class words                                                                        normalised
-====  ==========================================================================  ==========
-A     解决采纳, 采纳解决, 已解决, 已经解决, 基本解决, 全部解决, 已采纳, 采纳         已解决
-B     正在解决, 部分解决, 逐步解决, 部分采纳, 正在办理                               正在解决
-C     列入计划, 列入计划解决, 计划解决, 计划采纳, 列入规划                           列入计划
-D     留作参考, 参考采纳, 暂不能解决, 未解决, 难以解决, 不予采纳, 暂不采纳            留作参考
-====  ==========================================================================  ==========
+| class | words | normalised |
+|---|---|---|
+| A | 解决采纳, 采纳解决, 已解决, 已经解决, 基本解决, 全部解决, 已采纳, 采纳 | 已解决 |
+| B | 正在解决, 部分解决, 逐步解决, 部分采纳, 正在办理 | 正在解决 |
+| C | 列入计划, 列入计划解决, 计划解决, 计划采纳, 列入规划 | 列入计划 |
+| D | 留作参考, 参考采纳, 暂不能解决, 未解决, 难以解决, 不予采纳, 暂不采纳, 未采纳, 不采纳 | 留作参考 |
 
 A bare letter, without words, maps A → 已解决, B → 正在解决, C → 留作参考, D → 留作参考: most
 places use three classes, A/B/C, whose C is 留作参考 (the four-class scheme's C, 列入计划, is
@@ -65,7 +63,7 @@ RESULT_WORDS = {
     "C": ("列入计划解决", "列入计划", "计划解决", "计划采纳", "列入规划"),
     # 参考采纳 takes the proposal as a reference only, which is what 留作参考 means: nothing is promised.
     # 未解决/难以解决 say the problem stays, as 暂不能解决 does.
-    "D": ("留作参考", "参考采纳", "暂不能解决", "未解决", "难以解决", "不予采纳", "暂不采纳"),
+    "D": ("留作参考", "参考采纳", "暂不能解决", "未解决", "难以解决", "不予采纳", "暂不采纳", "未采纳", "不采纳"),
 }
 # The archive's normalised classes.
 RESULT_CLASS_OF_WORDS = {"A": "已解决", "B": "正在解决", "C": "列入计划", "D": "留作参考"}
@@ -84,7 +82,7 @@ DISCLOSURE_QUESTIONS = ("是否同意公开", "是否公开")
 # need to know a line is such a field (the closing block, a page's bars, a page break).
 MARKER_FIELDS = (*RESULT_FIELDS, *DISCLOSURE_FIELDS, *DISCLOSURE_QUESTIONS)
 # Values of a disclosure field that withhold the letter (公开方式：不公开): 不予公开.
-NOT_PUBLIC = ("不公开", "不宜公开")
+NOT_PUBLIC = ("不公开", "不宜公开", "免予公开")
 
 # The verbs a letter announces its answer with: "现答复如下", "现将有关情况报告如下".
 REPLY_VERBS = ("答复", "函复", "回复", "报告", "说明", "汇报", "函告")

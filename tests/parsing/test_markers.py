@@ -175,3 +175,13 @@ def test_disclosure_that_does_not_say_which_kind_is_left_empty_with_a_warning(li
 @pytest.mark.parametrize("line", ["经研究，本提案办理结果为B类。", "办复类型：B", "答复结果：B"])
 def test_result_stated_with_wei_or_another_label_below_the_signature_is_read(line):
     assert parse_reply(make_letter(closing=(*CLOSING, line))).result_class == "B"
+
+
+def test_not_adopted_in_words_is_class_d():
+    parsed = parse_reply(make_letter(heading=("办理结果：未采纳", *HEADING)))
+
+    assert (parsed.result_class, result_class_of(parsed.result_class, parsed.result_label)) == ("D", "留作参考")
+
+
+def test_exempt_from_disclosure_withholds_the_letter():
+    assert parse_reply(make_letter(closing=(*CLOSING, "公开方式：免予公开"))).disclosure == "不予公开"

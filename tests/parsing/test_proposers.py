@@ -447,3 +447,8 @@ def test_tian_makes_a_member_of_a_courtesy_addressee_without_a_session():
     )
 
     assert (parsed.body, parsed.proposer_role) == ("政协", "委员")
+
+
+@pytest.mark.parametrize("salutation", ["尊敬的领导：", "领导同志："])
+def test_a_title_in_place_of_a_name_gives_no_proposer(salutation):
+    assert parse_reply(make_letter(salutation=salutation)).proposer_names == []
