@@ -15,10 +15,12 @@ The size limit is passed in by the caller, so this module needs no Django.
 from __future__ import annotations
 
 import codecs
+import contextvars
 import io
 import re
 import statistics
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -28,14 +30,20 @@ import docx
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 from lxml import etree
-from pdfminer.high_level import extract_pages
+from pdfminer import lzw, pdftypes
+from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTItem, LTTextLine
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
 
-__all__ = ["MAX_BYTES", "SUPPORTED_EXTENSIONS", "ExtractError", "extract_text", "refuse_oversized"]
+__all__ = ["MAX_BYTES", "MAX_CHARACTERS", "SUPPORTED_EXTENSIONS", "ExtractError", "extract_text", "refuse_oversized"]
 
 SUPPORTED_EXTENSIONS = (".txt", ".docx", ".pdf", ".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
+# A reply letter is a few thousand characters; a long one with annexes tens of thousands. Counted as the
+# text is produced, so a file that would expand to millions of characters stops here, not in memory.
+MAX_CHARACTERS = 200_000
 
 
 class ExtractError(ValueError):
@@ -58,7 +66,12 @@ _OLD_FORMATS = {
 
 
 def extract_text(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
-    """Return the plain text of one uploaded file, or raise ExtractError saying why not."""
+    """Return the plain text of one uploaded file, or raise ExtractError saying why not.
+
+    Small files can expand into a great deal of work (a zip bomb, a compressed PDF stream, list numbers
+    in the billions, pages nested thousands deep): each reader works within budgets of inflated bytes,
+    pages, list-number values, nesting depth and characters, and refuses the file when one runs out.
+    """
     extension = PurePath(filename).suffix.lower()
     if extension in _OLD_FORMATS:
         raise ExtractError(_OLD_FORMATS[extension])
@@ -71,13 +84,36 @@ def extract_text(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> s
         raise ExtractError("文件为空。")
     _refuse_disguised(data, extension)
     reader = {".txt": _txt_text, ".docx": _docx_text, ".pdf": _pdf_text, ".html": _html_text, ".htm": _html_text}
-    return _tidy(reader[extension](data))
+    return _tidy(_refuse_too_long(reader[extension](data)))
 
 
 def refuse_oversized(size: int, max_bytes: int = MAX_BYTES) -> None:
     """Raise ExtractError for a file over the limit; callers holding only its size can check before reading it."""
     if size > max_bytes:
         raise ExtractError(f"文件超过 {_size_label(max_bytes)} 的上限，请拆分或压缩后再上传。")
+
+
+_TOO_LONG = (
+    f"文件里的文字超过 {MAX_CHARACTERS // 10000} 万字，不像一封答复函，为安全起见不予处理。请只上传答复函本身。"
+)
+
+
+def _refuse_too_long(text: str) -> str:
+    if len(text) > MAX_CHARACTERS:
+        raise ExtractError(_TOO_LONG)
+    return text
+
+
+class _CharacterBudget:
+    """Counts characters as a reader produces them and refuses the file once there are too many."""
+
+    def __init__(self, limit: int = MAX_CHARACTERS) -> None:
+        self.left = limit
+
+    def spend(self, count: int) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise ExtractError(_TOO_LONG)
 
 
 def _size_label(size: int) -> str:
@@ -280,6 +316,10 @@ _ZIP_MAX_MEMBERS = 10_000
 _ZIP_MAX_RATIO = 100
 _ZIP_BIG_MEMBER = 10 * 1024 * 1024  # small parts (styles.xml) legitimately compress 100:1
 _ZIP_BOMB = "文件解压后过大或压缩比异常（可能是“压缩炸弹”），为安全起见不予处理，请在 Word 中重新另存后再上传。"
+# python-docx parses every XML part of the package into a tree, at about 170 bytes of memory per
+# element: 16 MB of <w:p/> is 2.8 million elements, 500 MB. A letter's XML is well under a megabyte.
+_ZIP_MAX_XML = 16 * 1024 * 1024
+_CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _OTHER_ZIPPED_FORMATS = {"xl/": "Excel 表格", "ppt/": "PowerPoint 演示文稿", "content.xml": "OpenDocument 文档"}
 
 
@@ -290,7 +330,7 @@ def _docx_text(data: bytes) -> str:
     except Exception as error:  # a broken package can fail anywhere inside python-docx or lxml
         raise ExtractError(_CORRUPT) from error
     numbers = _ListNumbers(document)
-    text = "\n".join(_docx_blocks(document.element.body, numbers))
+    text = "\n".join(_docx_blocks(document.element.body, numbers, _CharacterBudget()))
     if not text.strip():
         raise ExtractError("Word 文档里没有文字。")
     return text
@@ -307,7 +347,7 @@ def _check_word_package(data: bytes) -> None:
         member.file_size > _ZIP_BIG_MEMBER and member.file_size > _ZIP_MAX_RATIO * max(member.compress_size, 1)
         for member in members
     )
-    if len(members) > _ZIP_MAX_MEMBERS or total > _ZIP_MAX_TOTAL or inflated:
+    if len(members) > _ZIP_MAX_MEMBERS or total > _ZIP_MAX_TOTAL or inflated or _xml_size(data, members) > _ZIP_MAX_XML:
         raise ExtractError(_ZIP_BOMB)
     names = [member.filename for member in members]
     if "[Content_Types].xml" in names and any(name.startswith("word/") for name in names):
@@ -320,21 +360,49 @@ def _check_word_package(data: bytes) -> None:
     )
 
 
-def _docx_blocks(container: etree._Element, numbers: _ListNumbers) -> Iterator[str]:
+def _xml_size(data: bytes, members: list[zipfile.ZipInfo]) -> int:
+    """The inflated size of the parts python-docx would parse: those whose content type is XML."""
+    by_name = {member.filename.lower(): member for member in members}
+    types = by_name.get("[content_types].xml")
+    if types is None or types.file_size > 1024 * 1024:
+        return sum(member.file_size for member in members)
+    try:
+        root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(types), etree.XMLParser(resolve_entities=False))
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, EOFError, zlib.error):
+        raise ExtractError(_CORRUPT) from None
+    defaults = {
+        (item.get("Extension") or "").lower(): item.get("ContentType") or ""
+        for item in root.iterchildren(f"{_CONTENT_TYPES}Default")
+    }
+    overrides = {
+        (item.get("PartName") or "").lstrip("/").lower(): item.get("ContentType") or ""
+        for item in root.iterchildren(f"{_CONTENT_TYPES}Override")
+    }
+    size = types.file_size
+    for name, member in by_name.items():
+        content_type = overrides.get(name) or defaults.get(PurePath(name).suffix.lstrip("."), "")
+        if content_type.endswith("xml") or name.endswith((".xml", ".rels")):
+            size += member.file_size
+    return size
+
+
+def _docx_blocks(container: etree._Element, numbers: _ListNumbers, budget: _CharacterBudget) -> Iterator[str]:
     """Paragraphs and table rows of a body or table cell, in reading order."""
     for child in container.iterchildren():
         if child.tag == f"{_W}p":
-            yield numbers.label(child) + _docx_paragraph(child)
+            line = numbers.label(child) + _docx_paragraph(child)
+            budget.spend(len(line) + 1)
+            yield line
         elif child.tag == f"{_W}tbl":
-            yield from _docx_table(child, numbers)
+            yield from _docx_table(child, numbers, budget)
         elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
-            yield from _docx_blocks(child, numbers)  # content controls wrap whole paragraphs
+            yield from _docx_blocks(child, numbers, budget)  # content controls wrap whole paragraphs
 
 
-def _docx_table(table: etree._Element, numbers: _ListNumbers) -> Iterator[str]:
+def _docx_table(table: etree._Element, numbers: _ListNumbers, budget: _CharacterBudget) -> Iterator[str]:
     for row in table.iterchildren(f"{_W}tr"):
         cells = [
-            [line.strip() for line in _docx_blocks(cell, numbers) if line.strip()]
+            [line.strip() for line in _docx_blocks(cell, numbers, budget) if line.strip()]
             for cell in row.iterchildren(f"{_W}tc")
         ]
         cells = [cell for cell in cells if cell]
@@ -402,7 +470,7 @@ class _ListNumbers:
         for num in numbering.iterchildren(f"{_W}num"):
             abstract_id = _child_val(num, "abstractNumId")
             overrides = {
-                _int(override.get(f"{_W}ilvl")): _int(_child_val(override, "startOverride"))
+                _int(override.get(f"{_W}ilvl")): _list_start(_child_val(override, "startOverride"))
                 for override in num.iterchildren(f"{_W}lvlOverride")
                 if _child_val(override, "startOverride") is not None
             }
@@ -477,10 +545,26 @@ def _child_val(element: etree._Element, name: str) -> str | None:
     return child.get(_W_VAL) if child is not None else None
 
 
+# Word accepts list numbers from 0 to 32767. Far beyond, a label is a bomb: 10^8 in letters is
+# "a" written 3.8 million times, and every later paragraph of the list counts on from there.
+_MAX_LIST_NUMBER = 32767
+_LIST_NUMBER_BOMB = (
+    f"Word 文档的自动编号起始值超出范围（Word 最多为 {_MAX_LIST_NUMBER}），文件可能已损坏或被改动过，"
+    "为安全起见不予处理。请在 Word 中检查编号后重新另存再上传。"
+)
+
+
+def _list_start(value: str | None) -> int:
+    start = _int(value)
+    if start > _MAX_LIST_NUMBER:
+        raise ExtractError(_LIST_NUMBER_BOMB)
+    return start
+
+
 def _read_level(level: etree._Element) -> _Level:
     start = _child_val(level, "start")  # absent means 0, as the standard says
     return _Level(
-        start=_int(start),
+        start=_list_start(start),
         format=_child_val(level, "numFmt") or "decimal",
         text=_child_val(level, "lvlText") or "",
         suffix=_child_val(level, "suff") or "tab",
@@ -587,7 +671,9 @@ def _pdf_text(data: bytes) -> str:
     if b"%%EOF" not in data[-8192:]:
         raise ExtractError("文件已损坏，无法读取：PDF 不完整（可能下载或复制时中断），请重新获取原文件。")
     try:
-        pages = [_pdf_rows(page) for page in extract_pages(io.BytesIO(data), laparams=_PDF_LAYOUT)]
+        pages = [_pdf_rows(page) for page in _pdf_layouts(data)]
+    except ExtractError:
+        raise
     except PDFPasswordIncorrect:
         raise ExtractError("这个 PDF 设有打开密码，请去掉密码后再上传。") from None
     except PDFEncryptionError:
@@ -607,6 +693,150 @@ def _pdf_text(data: bytes) -> str:
         raise ExtractError(_NO_TEXT_LAYER)
     # U+FFFD rather than □: □ is a real character in letters (an unticked 公开 box).
     return _CID.sub("\ufffd", text)
+
+
+def _pdf_layouts(data: bytes) -> Iterator[LTItem]:
+    """pdfminer's pages, laid out, within budgets of inflated bytes, pages and characters."""
+    characters = _CharacterBudget()
+    token = _PDF_INFLATE_BUDGET.set(_InflateBudget(_PDF_MAX_INFLATED))
+    try:
+        resources = PDFResourceManager()
+        device = _BudgetedAggregator(resources, laparams=_PDF_LAYOUT, characters=characters)
+        interpreter = PDFPageInterpreter(resources, device)
+        for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data)), 1):
+            if number > _PDF_MAX_PAGES:
+                raise ExtractError(_PDF_TOO_MANY_PAGES)
+            interpreter.process_page(page)
+            yield device.get_result()
+    finally:
+        _PDF_INFLATE_BUDGET.reset(token)
+
+
+class _BudgetedAggregator(PDFPageAggregator):
+    """pdfminer's page aggregator, counting the characters it lays out and leaving out drawings.
+
+    Only characters take part in text layout; lines and curves would only take memory (a page of a
+    million path segments is a small compressed stream).
+    """
+
+    def __init__(self, *args, characters: _CharacterBudget, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._characters = characters
+
+    def render_char(self, *args, **kwargs) -> float:
+        self._characters.spend(1)
+        return super().render_char(*args, **kwargs)
+
+    def paint_path(self, *args, **kwargs) -> None:
+        return None
+
+
+# Compressed streams (page contents, fonts, object and cross-reference streams) are inflated by
+# pdfminer in memory, whole: a 1 MB stream of zeros becomes 1 GB. Page images, the only large
+# streams of a real letter, are never inflated for text; a fully embedded Chinese font is 10-20 MB.
+_PDF_MAX_INFLATED = 100 * 1024 * 1024
+_PDF_MAX_PAGES = 100
+_PDF_TOO_MANY_PAGES = f"PDF 超过 {_PDF_MAX_PAGES} 页，不像一封答复函，为安全起见不予处理。请只上传答复函本身。"
+_PDF_BOMB = (
+    f"PDF 里的压缩内容解压后超过 {_PDF_MAX_INFLATED // 1024 // 1024} MB（可能是“压缩炸弹”），为安全起见不予处理，"
+    "请重新导出 PDF 或上传 Word 文件。"
+)
+
+
+class _InflateBudget:
+    def __init__(self, limit: int) -> None:
+        self.left = limit
+
+    def spend(self, count: int) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise ExtractError(_PDF_BOMB)
+
+
+# Set while this module reads a PDF; pdfminer used elsewhere in the process inflates as before.
+_PDF_INFLATE_BUDGET: contextvars.ContextVar[_InflateBudget | None] = contextvars.ContextVar(
+    "pdf_inflate_budget", default=None
+)
+_INFLATE_CHUNK = 1024 * 1024
+
+
+def _inflate(data: bytes, *, damaged: bool = False) -> bytes:
+    """zlib.decompress within the budget; ``damaged`` keeps what inflates before a bad checksum."""
+    budget = _PDF_INFLATE_BUDGET.get()
+    if budget is None:
+        return _pdf_decompress_corrupted(data) if damaged else zlib.decompress(data)
+    inflater = zlib.decompressobj()
+    parts: list[bytes] = []
+    for offset in range(0, len(data), _INFLATE_CHUNK):
+        piece = data[offset : offset + _INFLATE_CHUNK]
+        before, kept = inflater.copy(), len(parts)
+        try:
+            _inflate_piece(inflater, piece, parts, budget)
+        except zlib.error:
+            if not damaged:
+                raise
+            # As pdfminer's own fallback does, go again byte by byte to keep what precedes the damage.
+            inflater, parts[kept:] = before, []
+            for byte in range(len(piece)):
+                try:
+                    _inflate_piece(inflater, piece[byte : byte + 1], parts, budget)
+                except zlib.error:
+                    break
+            break
+        if inflater.eof:
+            break
+    if not inflater.eof and not damaged:
+        raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+    return b"".join(parts)
+
+
+def _inflate_piece(inflater, piece: bytes, parts: list[bytes], budget: _InflateBudget) -> None:
+    """Feed one piece of input, taking its output a megabyte at a time so the budget can stop it."""
+    pending = piece
+    while not inflater.eof:
+        part = inflater.decompress(pending, _INFLATE_CHUNK)
+        pending = inflater.unconsumed_tail
+        if not part and not pending:
+            return
+        budget.spend(len(part))
+        parts.append(part)
+
+
+class _BudgetedZlib:
+    """What pdfminer.pdftypes sees as ``zlib``: the real module, with decompress kept to the budget."""
+
+    error = zlib.error
+
+    def __getattr__(self, name: str):
+        return getattr(zlib, name)
+
+    @staticmethod
+    def decompress(data: bytes, *args) -> bytes:
+        return zlib.decompress(data, *args) if args else _inflate(data)
+
+
+def _budgeted_lzwdecode(data: bytes) -> bytes:
+    budget = _PDF_INFLATE_BUDGET.get()
+    parts = []
+    for part in lzw.LZWDecoder(io.BytesIO(data)).run():
+        if budget is not None:
+            budget.spend(len(part))
+        parts.append(part)
+    return b"".join(parts)
+
+
+def _budgeted_rldecode(data: bytes) -> bytes:
+    budget = _PDF_INFLATE_BUDGET.get()
+    if budget is not None:
+        budget.spend(len(data) * 128)  # a run-length byte pair expands at most 128 times; no letter uses it
+    return _pdf_rldecode(data)
+
+
+_pdf_decompress_corrupted, _pdf_rldecode = pdftypes.decompress_corrupted, pdftypes.rldecode
+pdftypes.zlib = _BudgetedZlib()
+pdftypes.decompress_corrupted = lambda data: _inflate(data, damaged=True)
+pdftypes.lzwdecode = _budgeted_lzwdecode
+pdftypes.rldecode = _budgeted_rldecode
 
 
 def _pdf_lines(item: LTItem) -> Iterator[LTTextLine]:
@@ -721,8 +951,24 @@ _CELL_GAP, _BLOCK_BREAK, _PARAGRAPH_BREAK = "\ufdd0", "\ufdd1", "\ufdd2"
 _BREAKS = re.compile(r"[^\S\n]*(?:[\n\ufdd1\ufdd2][^\S\n]*)+")
 
 
+# A government page has a few thousand elements, nested a few dozen deep. Every element costs
+# BeautifulSoup about a kilobyte, and the renderer below recurses once per level.
+_HTML_MAX_TAGS = 100_000
+_HTML_MAX_DEPTH = 200
+_HTML_TOO_BIG = (
+    f"网页的标签超过 {_HTML_MAX_TAGS // 10000} 万个，不像一封答复函，为安全起见不予处理。请只上传答复函本身。"
+)
+_HTML_TOO_DEEP = (
+    f"网页的标签嵌套超过 {_HTML_MAX_DEPTH} 层，无法读取，为安全起见不予处理。请把答复函另存为 Word 或文本文件后再上传。"
+)
+
+
 def _html_text(data: bytes) -> str:
+    if data.count(b"<") > _HTML_MAX_TAGS:  # before parsing: an upper bound on the elements
+        raise ExtractError(_HTML_TOO_BIG)
     soup = BeautifulSoup(_decode(data, declared=_declared_charset(data)), "lxml")
+    if _depth(soup) > _HTML_MAX_DEPTH:
+        raise ExtractError(_HTML_TOO_DEEP)
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     for tag in soup.find_all(_HTML_NOISE):
         if not tag.decomposed:
@@ -746,6 +992,16 @@ def _html_text(data: bytes) -> str:
     if not text.strip():
         raise ExtractError("网页里没有找到文字。")
     return text
+
+
+def _depth(root: Tag) -> int:
+    """How deep elements nest below ``root``, counted without recursion."""
+    deepest, stack = 0, [(root, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in tag.contents if isinstance(child, Tag))
+    return deepest
 
 
 def _declared_charset(data: bytes) -> str | None:
