@@ -22,7 +22,7 @@ from .footer import (
 )
 from .header import read_handling, read_header
 from .layout import reference_text, split_letter
-from .markers import read_disclosure, read_result, unclear_disclosure
+from .markers import read_disclosure, read_result, unclear_disclosure, unclear_result
 from .normalize import clean_lines
 from .numbers import broken_doc_number, find_doc_number, repair_doc_number
 from .proposers import find_salutation
@@ -135,7 +135,8 @@ def _read_agency(parsed: ParsedReply, header_agency: str | None, heading: list[s
                 agency = agency_name(match["name"])
                 break
     if agency is None:
-        # The page's metadata table names the issuing agency; a site's own name (…人民政府网) is no agency.
+        # The page's metadata table (发布机构, 来源 …) names the office that published the letter; only a
+        # full name is taken, since a short one (区城市管理局) names no agency the archive can file under.
         agency = next((name for key in _META_AGENCY_KEYS if (name := agency_name(meta.get(key, "")))
                        and _FULL_NAME.match(name)), None)
     parsed.agency = agency
@@ -154,6 +155,8 @@ def _read_markers(parsed: ParsedReply, heading: list[str], closing: list[str], m
     result = next((reading for reading in readings if reading is not None), None)
     if result is not None:
         parsed.result_label, parsed.result_class = result.label, result.code
+    elif unclear := next((field for line in heading + closing if (field := unclear_result(line))), None):
+        parsed.warn("result_class", f"“{unclear}”不是已知的办理结果分类，未予识别，请手工选择。")
     above = {label for line in heading if (label := read_disclosure(line))}
     if len(above) > 1:
         # Several labels above the letter list a website's columns (主动公开 / 依申请公开), not this letter's.

@@ -16,6 +16,7 @@ from .vocabulary import (
     NOT_PUBLIC,
     RESULT_CLASS_OF_LETTER,
     RESULT_CLASS_OF_WORDS,
+    RESULT_FIELDS,
     RESULT_LABELS,
     RESULT_WORDS,
     alternation,
@@ -43,6 +44,9 @@ _RESULT_WORD = re.compile(alternation(_CLASS_OF_WORD))
 _RESULT_IN_WORDS = re.compile(
     rf"(?:(?:{alternation(RESULT_LABELS)})\s*[:：]\s*{_OPEN}?|【)\s*(?P<words>{_RESULT_WORD.pattern})(?:类)?\s*{_CLOSE}?"
 )
+
+# A result field whose words are none of the table's ("办理结果：说明解释"): which class it is, is not said.
+_UNCLEAR_RESULT = re.compile(rf"^(?:{alternation(RESULT_FIELDS)})\s*[:：]\s*{_OPEN}?\s*[\u4e00-\u9fa5]{{2,10}}")
 
 _LABELS = alternation(DISCLOSURE_LABELS)
 _FIELDS = alternation(DISCLOSURE_FIELDS)
@@ -93,6 +97,15 @@ def read_result(line: str, *, alone_allowed: bool) -> ResultMarker | None:
     if match:
         return ResultMarker(match.group(0).strip(), _CLASS_OF_WORD[match["words"]])
     return None
+
+
+def unclear_result(line: str) -> str | None:
+    """A result field whose words name no class ("办理结果：说明解释"), for a warning; None otherwise."""
+    line = line.strip()
+    if read_result(line, alone_allowed=False) is not None:
+        return None
+    match = _UNCLEAR_RESULT.match(line)
+    return match.group(0) if match else None
 
 
 def result_class_of(code: str | None, label: str | None) -> str:

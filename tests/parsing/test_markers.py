@@ -185,3 +185,9 @@ def test_not_adopted_in_words_is_class_d():
 
 def test_exempt_from_disclosure_withholds_the_letter():
     assert parse_reply(make_letter(closing=(*CLOSING, "公开方式：免予公开"))).disclosure == "不予公开"
+
+
+def test_result_in_words_outside_the_table_is_left_empty_with_a_warning():
+    parsed = parse_reply(make_letter(closing=(*CLOSING, "办理结果：说明解释")))
+
+    assert (parsed.result_class, [warning.field for warning in parsed.warnings]) == (None, ["result_class"])
