@@ -2,8 +2,9 @@
 
 In: a line or a short string. Out: an ISO date "YYYY-MM-DD", or None with the reason.
 Forms read: 2024年6月28日, 2024-06-28, 2024.6.28, 2024/6/28, 二〇二四年六月二十八日,
-二0二四年六月二十八日, and a date that lost its 年/月/日 in extraction ("2024628", seed 001),
-which is read only when exactly one split into month and day is a valid date.
+二0二四年六月二十八日, 二〇二三年六月廿八日, and a date that lost its 年/月/日 in extraction
+("2024628", seed 001), which is read only when exactly one split into month and day is a valid
+date. A date that lost a digit ("2024年 月18日") is never completed: it comes back with a warning.
 """
 
 import re

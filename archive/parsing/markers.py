@@ -2,8 +2,10 @@
 
 In: one line from the letter's heading or its closing block (never from the body, where
 "A类证书" or "主动公开政务信息" are ordinary words). Out: the result marker as written
-("【B】", "办理结果：A", "A类") with its class letter, and the disclosure label
-(主动公开 / 同意公开 / 依申请公开 / 不予公开 / 不同意公开).
+("【B】", "办理结果：A", "A类", "办理结果：正在解决") with its class letter (as written, or the
+four-class letter of its words: the table is in ``vocabulary``), the disclosure label (主动公开 /
+同意公开 / 依申请公开 / 不予公开 / 不同意公开), and the fields that name neither clearly, for a
+warning. ``result_class_of`` gives the archive's normalised class of a marker.
 """
 
 import re

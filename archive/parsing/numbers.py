@@ -2,6 +2,7 @@
 
 In: the letter's heading text and the sentence that names the proposal, or single lines.
 Out: the proposal number as written without 第 and 号 ("0070", "D022", "2025D048", "2024175"),
+in digits where it is written in Chinese numerals (第三十五号 → "35"),
 the kind word written beside it (提案/建议/议案), and a document number such as
 资教体函〔2024〕70号 (brackets 〔〕 [] () （） 【】), or None where a line only has a broken one.
 """
