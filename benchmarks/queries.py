@@ -4,8 +4,10 @@ Deterministic for a given archive: words come from the generator's vocabulary, n
 and numbers from the database in primary-key order. Each search is a query string for /search/.
 """
 
+import json
 import random
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlencode
 
 from benchmarks.vocabulary import FIELDS
@@ -13,8 +15,9 @@ from benchmarks.vocabulary import FIELDS
 
 @dataclass(frozen=True)
 class BenchQuery:
-    kind: str  # word, words, phrase, name, agency, number, operators, facet, date, browse
+    kind: str  # word, words, phrase, name, agency, number, operators, facet, date, browse; hostile
     params: dict
+    name: str = ""  # a hostile case's name
 
     @property
     def path(self) -> str:
@@ -53,3 +56,57 @@ def bench_queries(names: list[str], agencies: list[str], numbers: list[str], yea
     queries += [BenchQuery("browse", {"agency": agency}) for agency in agencies[15:20]]
     queries += [BenchQuery("browse", {"year": str(year)}) for year in years[:3]]
     return queries
+
+
+# Hostile searches (issue 13), kept with the tests: tests/search/test_hostile_queries.py runs each of them.
+HOSTILE = Path(__file__).resolve().parents[1] / "tests" / "data" / "hostile_queries.json"
+
+
+def _hostile_value(value, fill):
+    if isinstance(value, str):
+        return fill(value)
+    if isinstance(value, list):
+        return [fill(item) for item in value]
+    if "text" in value:
+        return fill(value["text"]) * value["times"]
+    if "each" in value:
+        return [fill(value["each"])] * value["times"]
+    return [fill(value["format"]).format(number) for number in range(*value["range"])]
+
+
+def hostile_queries(values: dict[str, str]) -> list[BenchQuery]:
+    """The hostile corpus, its {placeholders} filled from ``values`` (see ``archive_values``)."""
+    def fill(text: str) -> str:
+        for key, value in values.items():
+            text = text.replace("{" + key + "}", value)
+        return text
+
+    cases = json.loads(HOSTILE.read_text(encoding="utf-8"))["cases"]
+    return [BenchQuery("hostile", {key: _hostile_value(value, fill) for key, value in case["params"].items()},
+                       case["name"]) for case in cases]
+
+
+def archive_values() -> dict[str, str]:
+    """Real values of the archive for the hostile corpus's placeholders: the commonest agency, year, place…"""
+    from django.db.models import Count
+
+    from archive.models import Reply
+
+    replies = Reply.objects.public()
+    agencies = [row["agency__name"] for row in
+                replies.values("agency__name").annotate(n=Count("pk")).order_by("-n", "agency__name")[:2]]
+    years = sorted({day.year for day in replies.dates("date", "year")}, reverse=True) or [2024]
+    reply = replies.filter(agency__name=agencies[0]).select_related("proposal__place", "proposal__session").first()
+    from search.indexing import reply_index
+
+    index = reply_index()
+    proposers = index.prepare_proposer(reply) if reply else []
+    return {
+        "agency": agencies[0] if agencies else "慈溪市教育局",
+        "agency2": agencies[-1] if len(agencies) > 1 else "长春市教育局",
+        "year": str(years[0]),
+        "year2": str(years[1] if len(years) > 1 else years[0] - 1),
+        "place": reply.proposal.place.code if reply and reply.proposal.place_id else "330000",
+        "proposer": proposers[0] if proposers else "朱蓉",
+        "session": index.prepare_session(reply) if reply else "",
+    }
