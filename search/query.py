@@ -12,11 +12,14 @@ Filters are whitelisted (``search.facets.FILTERS``). Hits are read back through
 import difflib
 import heapq
 import re
+import time
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import QueryDict
+from whoosh import collectors
 from whoosh import query as wq
 
 from archive.models import Agency, Reply, Section
@@ -27,6 +30,7 @@ from search.facets import (
     FACET_LIMIT,
     FACETS,
     FILTERS,
+    MULTI_VALUED,
     count_facets,
     index_field,
     is_province,
@@ -37,7 +41,10 @@ from search.proposal_numbers import read_number_query
 
 PER_PAGE = 20
 MAX_QUERY_CHARS = 200  # longer input is cut here (and the page says so): no letter needs more
-MAX_CLAUSES = 24
+MAX_CLAUSES = 24  # distinct clauses, after duplicates are dropped
+MAX_CLAUSE_WORDS = 10  # words of one clause (a phrase, or a run of characters jieba cut into words)
+MAX_WORDS = 32  # words of the whole query
+MAX_PHRASES = 3  # a quoted phrase checks word positions in every letter holding its words: the costly clause
 MAX_FILTER_VALUES = 5  # per filter: values of one filter are ANDed, so more could only narrow to nothing
 PIN_BOOST = 1000.0  # a named proposal, proposer or agency outranks any text match
 TEXT = "text"
@@ -61,6 +68,7 @@ class ParsedQuery:
     groups: list[list[Clause]] = field(default_factory=list)  # AND of ORs
     excluded: list[Clause] = field(default_factory=list)
     truncated: bool = False
+    contradictory: bool = False  # a word both required and excluded: nothing can match
 
     @property
     def highlight_words(self) -> list[str]:
@@ -77,6 +85,7 @@ def parse_query(text: str) -> ParsedQuery:
     parsed = ParsedQuery(truncated=len(text) > MAX_QUERY_CHARS)
     text = text[:MAX_QUERY_CHARS]
     join_next = False
+    words_left, phrases_left = MAX_WORDS, MAX_PHRASES
     for match in _LEXEME.finditer(text):
         if match["word"] in ("OR", "|", "或"):
             join_next = bool(parsed.groups)
@@ -92,17 +101,44 @@ def parse_query(text: str) -> ParsedQuery:
         # A typed word the dictionary lacks (a name, 河长制) falls apart into single characters: as a
         # phrase they find the string as typed, where a prefix query per character matched most letters.
         literal = match["phrase"] is not None or any(_SINGLE_HAN.match(word) for word in words)
-        clause = Clause(words=words, phrase=literal and len(words) > 1)
+        phrase = literal and len(words) > 1
+        if not phrase:  # 工作工作工作…: ANDing a word with itself only costs time
+            words = list(dict.fromkeys(words))
+        if len(words) > min(MAX_CLAUSE_WORDS, words_left):
+            words, parsed.truncated = words[: min(MAX_CLAUSE_WORDS, words_left)], True
+            if not words:
+                break
+        clause = Clause(words=words, phrase=phrase and len(words) > 1)
+        joined, join_next = join_next, False
+        if clause.phrase and phrases_left == 0:
+            parsed.truncated = True
+            continue
         if negative:
+            if clause in parsed.excluded:
+                continue
             parsed.excluded.append(clause)
-        elif join_next:
+        elif joined:
+            if clause in parsed.groups[-1]:
+                continue
             parsed.groups[-1].append(clause)
         else:
+            if [clause] in parsed.groups:  # "工作 工作" 24 times is "工作 工作" once
+                continue
             parsed.groups.append([clause])
-        join_next = False
+        words_left -= len(words)
+        phrases_left -= clause.phrase
         if len(parsed.groups) + len(parsed.excluded) >= MAX_CLAUSES:
             parsed.truncated = True
             break
+    seen: set[frozenset] = set()
+    groups = []
+    for group in parsed.groups:  # "A OR B A OR B": the second group adds nothing
+        key = frozenset((tuple(clause.words), clause.phrase) for clause in group)
+        if key not in seen:
+            seen.add(key)
+            groups.append(group)
+    parsed.groups = groups
+    parsed.contradictory = any([clause] in parsed.groups for clause in parsed.excluded)
     return parsed
 
 
@@ -196,6 +232,21 @@ class SearchParams:
             page=page,
         )
 
+    @property
+    def contradictory(self) -> bool:
+        """Filters no reply can meet together: two values of a single-valued filter (two years, two agencies),
+        a date range that ends before it starts, or a year outside it. Answered without asking the index."""
+        if any(len(values) > 1 for name, values in self.filters.items() if name not in MULTI_VALUED):
+            return True
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            return True
+        for year in self.filters.get("year", ()):
+            if not year.isdigit():
+                return True
+            if (self.date_from and int(year) < self.date_from.year) or (self.date_to and int(year) > self.date_to.year):
+                return True
+        return False
+
     def querydict(self, filters: dict[str, list[str]] | None = None, **changes) -> QueryDict:
         """These parameters as a query string, with changes (None removes a parameter)."""
         values = {"q": self.q, "sort": self.sort if self.sort != "relevance" else None,
@@ -263,6 +314,8 @@ class SearchResults:
     nothing_to_search: bool = False  # something was typed, but no searchable word was left
     suggestions: list[tuple[str, str]] = field(default_factory=list)  # (term, url)
     widen: list[tuple[str, int, str]] = field(default_factory=list)  # (filter removed, count, url)
+    contradictory: bool = False  # filters or words no reply can meet together: answered without the index
+    out_of_time: bool = False  # the time budget ran out: what was found so far (count, order, suggestions)
 
     def page_url(self, page: int) -> str:
         return "?" + self.params.querydict(page=page).urlencode()
@@ -296,9 +349,15 @@ def _datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
-def _matching(searcher, scored: wq.Query, filter_query: wq.Query | None) -> list[int]:
+def _matching(searcher, scored: wq.Query, filter_query: wq.Query | None, deadline: float) -> tuple[list[int], bool]:
+    """The matched document numbers, and whether the time ran out first (then those found so far)."""
     combined = wq.And([scored, filter_query]) if filter_query is not None else scored
-    return sorted(searcher.docs_for_query(combined))
+    docnums = []
+    for docnum in searcher.docs_for_query(combined):
+        docnums.append(docnum)
+        if len(docnums) & 31 == 1 and time.perf_counter() > deadline:  # at the first, then every 32nd
+            return sorted(docnums), True
+    return sorted(docnums), False
 
 
 def _newest(searcher, docnums: list[int], limit: int) -> list[int]:
@@ -309,8 +368,33 @@ def _newest(searcher, docnums: list[int], limit: int) -> list[int]:
     )
 
 
-def _best(searcher, scored: wq.Query, docnums: list[int], limit: int, *, restrict: bool) -> list[int]:
-    """The ``limit`` best-scoring of the matched documents.
+class _OutOfTime(Exception):
+    pass
+
+
+class _DeadlineCollector(collectors.WrappingCollector):
+    """Stops collecting at the deadline: the child keeps the best of what it saw."""
+
+    def __init__(self, child, deadline: float):
+        self.child = child
+        self.deadline = deadline
+        self.collected = 0
+
+    def collect_matches(self):  # the child's matches() keeps Whoosh's block skipping
+        collect = self.collect
+        for sub_docnum in self.child.matches():
+            collect(sub_docnum)
+
+    def collect(self, sub_docnum):  # a FilterCollector around this one calls collect() for what it lets through
+        self.collected += 1
+        if not self.collected & 63 and time.perf_counter() > self.deadline:
+            raise _OutOfTime
+        return self.child.collect(sub_docnum)
+
+
+def _best(searcher, scored: wq.Query, docnums: list[int], limit: int, *, restrict: bool,
+          deadline: float) -> tuple[list[int], bool]:
+    """The ``limit`` best-scoring of the matched documents, and whether the time ran out while ranking.
 
     A quoted phrase was already checked against word positions when the documents were matched:
     ranking only them, the words' scores suffice, and checking positions a second time doubled the
@@ -318,11 +402,19 @@ def _best(searcher, scored: wq.Query, docnums: list[int], limit: int, *, restric
     and Whoosh can skip blocks that cannot reach the top.
     """
     if not docnums:  # Whoosh reads an empty filter as no filter at all
-        return []
+        return [], False
     phrases = any(isinstance(leaf, wq.Phrase) for leaf in scored.leaves())
     ranking = _words_of_phrases(scored) if phrases else scored
     allowed = set(docnums) if restrict or phrases else None
-    return [docnum for _, docnum in searcher.search(ranking, filter=allowed, limit=limit, terms=False).top_n]
+    collector = _DeadlineCollector(searcher.collector(limit=limit, terms=False), deadline)
+    if allowed is not None:
+        collector = collectors.FilterCollector(collector, allowed)
+    try:
+        searcher.search_with_collector(ranking, collector)
+        out_of_time = False
+    except _OutOfTime:
+        out_of_time = True
+    return [docnum for _, docnum in collector.results().top_n], out_of_time
 
 
 def _words_of_phrases(query: wq.Query) -> wq.Query:
@@ -397,7 +489,36 @@ def _hits(pks: list[int], words: list[str]) -> list[Hit]:
     return hits
 
 
-def _closest_terms(searcher, parsed: ParsedQuery, params: SearchParams, limit: int = 6) -> list[tuple[str, str]]:
+# ---- what the public can see now -------------------------------------------------------------
+
+def hidden_documents(searcher) -> frozenset[int]:
+    """Live documents of replies the public cannot see now: changed, not yet re-indexed, and not public.
+
+    The queue row of every change is written in the change's transaction and marked processed only after
+    the index committed it, so the replies of pending rows are the only ones the index can be wrong about.
+    One indexed query; usually it finds nothing. A reply withdrawn while the indexer is stopped keeps its
+    document in the index, but no count, facet value, suggested word or hit.
+    """
+    from search.models import IndexQueue
+
+    pending = IndexQueue.objects.filter(processed_at__isnull=True)
+    stale = set(pending.exclude(reply_id__in=Reply.objects.public().values("pk")).values_list("reply_id", flat=True))
+    if not stale:
+        return frozenset()
+    ids = stored_columns(searcher)["django_id"]
+    return frozenset(docnum for docnum, pk in enumerate(ids) if pk in stale)
+
+
+def _public_term(searcher, term: str, hidden) -> bool:
+    """Whether a word of the index's word list is in a reply the public can see now.
+
+    The word list keeps the words of deleted documents until segments merge: a word only a withdrawn
+    letter held must never be offered."""
+    return any(docnum not in hidden() for docnum in searcher.docs_for_query(wq.Term(TEXT, term)))
+
+
+def _closest_terms(searcher, parsed: ParsedQuery, params: SearchParams, hidden, deadline: float,
+                   limit: int = 6) -> list[tuple[str, str]]:
     reader = searcher.reader()
     found: dict[str, float] = {}
     for word in parsed.highlight_words[:4]:
@@ -408,22 +529,108 @@ def _closest_terms(searcher, parsed: ParsedQuery, params: SearchParams, limit: i
             term = term.decode("utf-8") if isinstance(term, bytes) else term
             if term != word:
                 candidates.append(term)
-        for term in difflib.get_close_matches(word, candidates, n=limit, cutoff=0.3):
+        for term in difflib.get_close_matches(word, candidates, n=limit * 3, cutoff=0.3):
             found.setdefault(term, difflib.SequenceMatcher(None, word, term).ratio())
-    best = sorted(found, key=lambda t: -found[t])[:limit]
+    best = []
+    for term in sorted(found, key=lambda t: -found[t]):
+        if len(best) >= limit or time.perf_counter() > deadline:
+            break
+        if _public_term(searcher, term, hidden):
+            best.append(term)
     return [(term, "?" + params.querydict(q=term, page=None).urlencode()) for term in best]
 
 
+def _constraints(params: SearchParams, columns) -> list[tuple[str, str, object]]:
+    """Each filter value (and the date range) as (name, value, test of a document number) over the columns."""
+    tests = []
+    for name, values in params.filters.items():
+        column = columns[index_field(name)]
+        for value in values:
+            if name in MULTI_VALUED:
+                tests.append((name, value, lambda docnum, c=column, v=value: v in c[docnum]))
+            else:
+                tests.append((name, value, lambda docnum, c=column, v=value: c[docnum] == v))
+    if params.date_from or params.date_to:
+        dates = columns["date"]
+        start = _datetime(params.date_from) if params.date_from else None
+        end = _datetime(params.date_to) if params.date_to else None
+
+        def within(docnum):
+            day = dates[docnum]
+            return day is not None and (start is None or day >= start) and (end is None or day <= end)
+
+        tests.append(("", "", within))
+    return tests
+
+
+def _widen(searcher, scored: wq.Query, params: SearchParams, hidden,
+           deadline: float) -> tuple[list[tuple[str, int, str]], bool]:
+    """For a search with filters that found nothing: how many it would find without each one filter.
+
+    The text is matched once, without filters; each document is then tested against the filters on the
+    cached columns, and one that fails exactly one of them counts for that one."""
+    docnums, out_of_time = _matching(searcher, scored, None, deadline)
+    tests = _constraints(params, stored_columns(searcher))
+    counts = [0] * len(tests)
+    gone = hidden() if docnums else frozenset()
+    for docnum in docnums:
+        if docnum in gone:
+            continue
+        failed = -1
+        for position, (_, _, test) in enumerate(tests):
+            if not test(docnum):
+                if failed >= 0:
+                    failed = -2
+                    break
+                failed = position
+        if failed >= 0:
+            counts[failed] += 1
+    widen = []
+    for (name, value, _), count in zip(tests, counts, strict=True):
+        if not count:
+            continue
+        if name:
+            url = "?" + params.querydict(filters=_without(params, name, value), page=None).urlencode()
+            widen.append((f"{FILTERS[name]}：{value_label(name, value)}", count, url))
+        else:
+            url = "?" + params.querydict(date_from=None, date_to=None, page=None).urlencode()
+            widen.append(("日期范围", count, url))
+    return widen, out_of_time
+
+
+class _Once:
+    def __init__(self, compute):
+        self.compute, self.done, self.value = compute, False, None
+
+    def __call__(self):
+        if not self.done:
+            self.value, self.done = self.compute(), True
+        return self.value
+
+
+def time_budget() -> float:
+    """Seconds one search may take before it answers with what it has (settings.SEARCH_TIME_BUDGET_SECONDS)."""
+    return float(getattr(settings, "SEARCH_TIME_BUDGET_SECONDS", 0.3))
+
+
 def search(params: SearchParams) -> SearchResults:
-    """Run a search (or browse, when nothing was typed) and return one page of results with facets."""
+    """Run a search (or browse, when nothing was typed) and return one page of results with facets.
+
+    Within a time budget: past it, the page answers with what was found so far and says so
+    (``SearchResults.out_of_time``). Contradictory filters or words answer nothing without asking the index.
+    """
     from search.indexing import backend
 
+    deadline = time.perf_counter() + time_budget()
     parsed = parse_query(params.q)
-    text_query = build_text_query(parsed)
+    text_query = None if parsed.contradictory else build_text_query(parsed)
     pin = pinned_query(params.q)
     typed = bool(params.q.strip())
-    if text_query is None and pin is None and typed:
+    if text_query is None and pin is None and typed and not parsed.contradictory:
         return SearchResults(params, 0, [], [], _active_filters(params), parsed, 1, nothing_to_search=True)
+    if (text_query is None and pin is None and parsed.contradictory) or params.contradictory:
+        return SearchResults(replace(params, page=1), 0, [], [], _active_filters(params), parsed, 1,
+                             contradictory=True)
     if text_query is None and pin is None:
         scored: wq.Query = wq.Every()
     elif pin is None:
@@ -435,15 +642,20 @@ def search(params: SearchParams) -> SearchResults:
     filter_query = _filter_query(params)
 
     searcher = backend().searcher()
-    docnums = _matching(searcher, scored, filter_query)
+    docnums, out_of_time = _matching(searcher, scored, filter_query, deadline)
+    hidden = _Once(lambda: hidden_documents(searcher))  # asked only when something was found
+    if docnums and hidden():  # withdrawn since the index was written: no count, facet or hit of theirs
+        docnums = [docnum for docnum in docnums if docnum not in hidden()]
     total = len(docnums)
     pages = max(1, -(-total // PER_PAGE))
     page = min(params.page, pages)
     params = replace(params, page=page)  # page=999 of 3 pages shows page 3, and says so
-    if params.sort == "date" or not typed:
+    if params.sort == "date" or not typed or out_of_time:
         top = _newest(searcher, docnums, page * PER_PAGE)
     else:
-        top = _best(searcher, scored, docnums, page * PER_PAGE, restrict=filter_query is not None)
+        top, late = _best(searcher, scored, docnums, page * PER_PAGE,
+                          restrict=filter_query is not None or bool(docnums and hidden()), deadline=deadline)
+        out_of_time = out_of_time or late
     ids = stored_columns(searcher)["django_id"]
     pks = [ids[docnum] for docnum in top[(page - 1) * PER_PAGE :]]
     counts = count_facets(searcher, docnums)
@@ -451,20 +663,12 @@ def search(params: SearchParams) -> SearchResults:
         params=params, total=total, hits=_hits(pks, parsed.highlight_words), facets=_facets(params, counts),
         active=_active_filters(params), parsed=parsed, pages=pages,
     )
-    if total == 0 and typed:
-        found.suggestions = _closest_terms(searcher, parsed, params)
-        for name, values in params.filters.items():
-            for value in values:
-                wider = _filter_query(params, skip=(name, value))
-                count = len(_matching(searcher, scored, wider))
-                if count:
-                    url = "?" + params.querydict(filters=_without(params, name, value), page=None).urlencode()
-                    found.widen.append((f"{FILTERS[name]}：{value_label(name, value)}", count, url))
-        if params.date_from or params.date_to:
-            no_dates = SearchParams(params.q, params.filters)
-            count = len(_matching(searcher, scored, _filter_query(no_dates)))
-            if count:
-                found.widen.append(
-                    ("日期范围", count, "?" + params.querydict(date_from=None, date_to=None, page=None).urlencode())
-                )
+    if total == 0 and typed and not out_of_time:
+        if time.perf_counter() > deadline:  # no time left to look for other words or wider searches
+            out_of_time = True
+        else:
+            found.suggestions = _closest_terms(searcher, parsed, params, hidden, deadline)
+        if not out_of_time and (params.filters or params.date_from or params.date_to):
+            found.widen, out_of_time = _widen(searcher, scored, params, hidden, deadline)
+    found.out_of_time = out_of_time
     return found

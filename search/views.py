@@ -4,11 +4,28 @@ from django.shortcuts import render
 from search.query import SearchParams, search
 from search.ratelimit import rate_limited
 
+# Said on the page when a search ran out of its time budget (search.query.time_budget).
+OUT_OF_TIME_NOTICE = (
+    '<p class="notice out-of-time" role="status">'
+    "检索用时超出限制，以下只是已找到的部分结果，请缩短或简化检索词后再试。</p>"
+)
+CONTRADICTORY_NOTICE = (
+    '<p class="notice contradictory" role="status">'
+    "所选条件互相矛盾（例如两个不同的年份，或起始日期晚于截止日期），没有答复能同时满足，请去掉其中一个。</p>"
+)
+_RESULTS_START = '<div class="results-main">'
+
 
 def search_page(request):
     results = search(SearchParams.from_querydict(request.GET))
     template = "search/_results.html" if request.GET.get("partial") else "search/search.html"
-    return render(request, template, {"results": results, "params": results.params})
+    response = render(request, template, {"results": results, "params": results.params})
+    notice = OUT_OF_TIME_NOTICE if results.out_of_time else CONTRADICTORY_NOTICE if results.contradictory else ""
+    if notice:
+        # The notice opens the results column (templates/search/_results.html is not this module's to change).
+        page = response.content.decode()
+        response.content = page.replace(_RESULTS_START, _RESULTS_START + notice, 1).encode()
+    return response
 
 
 @rate_limited
@@ -18,7 +35,10 @@ def search_api(request):
 
 
 def api_payload(request, results) -> dict:
-    """The JSON shape of /api/search/: the same results as the page."""
+    """The JSON shape of /api/search/: the same results as the page.
+
+    ``out_of_time``: the search ran out of its time budget and shows what it had found by then;
+    ``contradictory``: the filters (or words) exclude each other, so nothing was searched."""
 
     def absolute(url):
         return request.build_absolute_uri(request.path + url) if url else None
@@ -27,6 +47,8 @@ def api_payload(request, results) -> dict:
         "count": results.total,
         "page": results.params.page,
         "pages": results.pages,
+        "out_of_time": results.out_of_time,
+        "contradictory": results.contradictory,
         "next": absolute(results.next_url),
         "previous": absolute(results.previous_url),
         "results": [

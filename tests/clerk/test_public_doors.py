@@ -130,3 +130,46 @@ def test_hiding_a_public_reply_closes_every_door_at_once(client, replies, indexe
 
     assert [door for door in doors if shows(client, door, reply)] == []
     assert client.get("/api/search/", {"q": WORD}).json()["count"] == 0
+
+
+# ---- what is gone leaves nothing behind (issue 13) ------------------------------------------------
+
+
+def withdraw(reply):
+    reply.status = Reply.Status.DRAFT
+    reply.save()
+
+
+def test_a_withdrawn_replys_words_are_never_suggested(client, replies, indexed):
+    # The index's word list keeps a deleted document's words until its segment merges away.
+    with indexed():
+        withdraw(replies[PUBLIC])
+
+    for q in ["鹈湖", "鹈"]:
+        page = client.get("/search/", {"q": q}).content.decode()
+        assert "鹈鹕" not in page, q
+
+
+def test_a_withdrawn_reply_leaves_no_count_or_facet_while_the_indexer_is_stopped(client, replies, settings):
+    reply = replies[PUBLIC]
+    settings.SEARCH_DRAIN_ON_COMMIT = False  # the indexer is stopped: the change waits in the queue
+    withdraw(reply)
+
+    searched = client.get("/api/search/", {"q": WORD}).json()
+    browsed = client.get("/api/search/").json()
+    by_agency = client.get("/api/search/", {"agency": reply.agency.name}).json()
+    page = client.get("/search/", {"q": WORD}).content.decode()
+
+    assert searched["count"] == 0 and searched["facets"] == {}
+    assert reply.agency.name not in dict(browsed["facets"].get("agency", []))
+    assert by_agency["count"] == 0
+    assert CITY[PUBLIC] not in page and PUBLIC not in page
+
+
+def test_a_withdrawn_replys_words_are_not_suggested_while_the_indexer_is_stopped(client, replies, settings):
+    settings.SEARCH_DRAIN_ON_COMMIT = False
+    withdraw(replies[PUBLIC])
+
+    page = client.get("/search/", {"q": "鹈湖"}).content.decode()
+
+    assert "鹈鹕" not in page

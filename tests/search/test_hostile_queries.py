@@ -1,0 +1,184 @@
+"""Hostile searches (issue 13): none may hold a worker, answer 500 or build a query too deep to run.
+
+Every case of ``tests/data/hostile_queries.json`` (the benchmark's hostile row runs the same corpus at
+10,000 replies) goes to the page and the API of a small archive. The ceiling is generous on purpose:
+timing belongs to ``benchmarks/bench.py``; here a case that re-runs the text query per filter or keeps
+duplicate clauses shows as seconds, not milliseconds.
+"""
+
+import json
+import time
+
+import pytest
+
+from benchmarks.queries import HOSTILE, archive_values, hostile_queries
+from search import query as search_query
+from search.query import SearchParams, parse_query, search
+
+CASES = [case["name"] for case in json.loads(HOSTILE.read_text(encoding="utf-8"))["cases"]]
+CEILING_SECONDS = 2.0
+
+LETTERS = [
+    dict(title="关于加强社区养老服务工作的建议", agency="慈溪市民政局", date="2024-03-01", result_class="A"),
+    dict(title="关于推进中小学心理健康教育工作的建议", agency="慈溪市教育局", date="2024-05-02", result_class="B"),
+    dict(title="关于完善公交线路建设的建议", agency="慈溪市交通运输局", date="2023-06-03", result_class="A"),
+    dict(title="关于加强垃圾分类工作机制的建议", agency="慈溪市城市管理局", date="2023-07-04", result_class="C"),
+    dict(title="关于提升基层医疗服务水平的建议", agency="慈溪市卫生健康局", date="2022-08-05", result_class="A"),
+    dict(title="关于加强校园安全管理工作的建议", agency="慈溪市教育局", date="2022-09-06", result_class="B"),
+    dict(title="关于推进工作机制创新的建议", agency="长春市教育局", date="2021-10-07", result_class="A",
+         session="长春市政协十四届二次会议", role="委员", proposers=("李娜",)),
+    dict(title="关于工作工作的建议", agency="长春市民政局", date="2021-11-08", result_class="C",
+         session="长春市政协十四届二次会议", role="委员", proposers=("张伟",)),
+]
+
+
+@pytest.fixture
+def archive(make_reply, indexed):
+    with indexed():
+        for letter in LETTERS:
+            body = (f"代表：\n您提出的《{letter['title']}》收悉。现答复如下：\n"
+                    "一、加强工作\n我们将进一步加强工作，推进建设，完善机制。")
+            make_reply(body_text=body, **letter)
+
+
+@pytest.fixture
+def cases(archive):
+    return {query.name: query for query in hostile_queries(archive_values())}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_hostile_search_answers_at_once_on_the_page_and_the_api(client, settings, cases, name):
+    settings.SEARCH_API_RATE_LIMIT = 1_000_000
+    path = cases[name].path
+    for url in (path, path.replace("/search/", "/api/search/", 1)):
+        started = time.perf_counter()
+        response = client.get(url)
+        seconds = time.perf_counter() - started
+
+        assert response.status_code == 200, url[:200]
+        assert seconds < CEILING_SECONDS, (name, url[:200], seconds)
+
+
+# ---- the normalised query ----------------------------------------------------------------------
+
+
+def test_a_repeated_phrase_is_one_clause():
+    parsed = parse_query('"工作 工作" ' * 24)
+
+    assert len(parsed.groups) == 1 and not parsed.excluded
+
+
+def test_a_word_repeated_without_spaces_is_one_word():
+    parsed = parse_query("工作" * 100)
+
+    assert [clause.words for group in parsed.groups for clause in group] == [["工作"]]
+
+
+def test_repeated_or_groups_and_exclusions_are_kept_once():
+    parsed = parse_query("工作 OR 建议 工作 OR 建议 -教育 -教育")
+
+    assert len(parsed.groups) == 1 and len(parsed.groups[0]) == 2 and len(parsed.excluded) == 1
+
+
+def test_the_number_of_phrases_and_words_is_capped_and_said():
+    parsed = parse_query(" ".join(f'"加强 工作{n}"' for n in range(10)))
+    long_run = parse_query("加强工作推进建设完善机制提升服务水平落实责任" * 3)
+
+    assert sum(clause.phrase for group in parsed.groups for clause in group) == search_query.MAX_PHRASES
+    assert parsed.truncated
+    assert all(len(clause.words) <= search_query.MAX_CLAUSE_WORDS for group in long_run.groups for clause in group)
+
+
+def test_the_issue_query_keeps_one_phrase_and_answers_nothing_for_four_years(archive, client):
+    payload = client.get("/api/search/", {"q": '"工作 工作" ' * 24, "year": ["2024", "2023", "2022", "2021"]}).json()
+
+    assert payload["count"] == 0 and payload["contradictory"] is True
+
+
+# ---- contradictory filters are answered without the index --------------------------------------
+
+
+@pytest.mark.parametrize("params", [
+    {"q": "工作", "year": ["2024", "2023"]},
+    {"q": "工作", "agency": ["慈溪市教育局", "长春市教育局"]},
+    {"q": "工作", "body": ["人大", "政协"]},
+    {"q": "工作", "date_from": "2024-12-31", "date_to": "2020-01-01"},
+    {"q": "工作", "year": "2024", "date_from": "2021-01-01", "date_to": "2022-12-31"},
+    {"q": "工作 -工作"},
+    {"selected_facets": ["year_exact:2024", "year_exact:2023"]},
+])
+def test_contradictory_filters_answer_nothing_without_searching(archive, client, monkeypatch, params):
+    def no_index():
+        raise AssertionError("the index was asked")
+
+    monkeypatch.setattr("search.indexing.backend", no_index)
+    response = client.get("/search/", params)
+    payload = client.get("/api/search/", params).json()
+
+    assert response.status_code == 200 and "互相矛盾" in response.content.decode()
+    assert payload["count"] == 0 and payload["contradictory"] is True and payload["results"] == []
+
+
+def test_two_proposers_are_not_a_contradiction(archive, client):
+    payload = client.get("/api/search/", {"q": "工作", "proposer": ["李娜", "张伟"]}).json()
+
+    assert payload["contradictory"] is False
+
+
+# ---- widen: one text match for every filter ----------------------------------------------------
+
+
+def test_widen_matches_the_text_once_whatever_the_number_of_filters(archive, client, monkeypatch):
+    calls = []
+    matching = search_query._matching
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return matching(*args, **kwargs)
+
+    monkeypatch.setattr(search_query, "_matching", counted)
+    params = {"q": "养老", "agency": "慈溪市民政局", "result": "B", "role": "代表", "body": "人大",
+              "date_from": "2021-01-01", "date_to": "2024-12-31"}
+    found = search(SearchParams.from_querydict(_querydict(params)))
+
+    assert found.total == 0
+    assert len(calls) <= 2  # the filtered search, then the text alone once
+    assert [(label.split("：")[0], count) for label, count, _ in found.widen] == [("办理结果", 1)]
+
+
+def test_widen_counts_what_each_dropped_filter_would_find(archive):
+    found = search(SearchParams.from_querydict(_querydict({"q": "工作", "year": "2021", "agency": "慈溪市教育局"})))
+
+    assert found.total == 0
+    widen = {label: count for label, count, _ in found.widen}
+    assert widen == {"年份：2021年": 2, "答复单位：慈溪市教育局": 2}
+
+
+def _querydict(params):
+    from django.http import QueryDict
+
+    query = QueryDict(mutable=True)
+    for key, value in params.items():
+        query.setlist(key, value if isinstance(value, list) else [value])
+    return query
+
+
+# ---- the time budget ---------------------------------------------------------------------------
+
+
+def test_a_search_past_its_time_budget_answers_with_what_it_has_and_says_so(archive, client, settings):
+    settings.SEARCH_TIME_BUDGET_SECONDS = 0
+
+    page = client.get("/search/", {"q": "工作"})
+    payload = client.get("/api/search/", {"q": "工作"}).json()
+
+    assert page.status_code == 200 and "检索用时超出限制" in page.content.decode()
+    assert payload["out_of_time"] is True and 1 <= payload["count"] <= len(LETTERS)
+
+
+def test_a_search_within_its_budget_says_nothing(archive, client):
+    page = client.get("/search/", {"q": "工作"})
+    payload = client.get("/api/search/", {"q": "工作"}).json()
+
+    assert "检索用时超出限制" not in page.content.decode()
+    assert payload["out_of_time"] is False and payload["count"] == len(LETTERS)
