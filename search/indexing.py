@@ -6,12 +6,23 @@
   queued meanwhile, switches the live symlink atomically and replays once more, so nothing
   committed during the rebuild is lost and searches never see an empty index.
 * ``compare()`` lists what index and database disagree on; ``repair()`` queues and drains it.
+
+One writer at a time, by the operating system: whoever writes the index holds ``writer.lock`` (an
+``fcntl.flock`` in the index's data dir) from reading the database to marking the queue rows: a drain
+for each batch, a rebuild while it replays and switches. The indexer's worker also holds
+``indexer.lock`` for as long as it runs, so a second indexer waits for the first instead of writing.
+The kernel drops both locks when their holder dies, however it dies.
 """
 
+import fcntl
 import os
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -24,6 +35,82 @@ from archive.models import Reply
 
 # Processed queue rows are kept this long (a rebuild replays them), then deleted.
 KEEP_PROCESSED = timedelta(days=1)
+
+
+# How long a rebuild waits for the writer lock before its switch (a drain holds it for one batch at most).
+REBUILD_LOCK_TIMEOUT_S = 300.0
+
+
+def lock_dir() -> Path:
+    """The index's data dir (the folder of the live symlink), where the writers' lock files are."""
+    path = settings.HAYSTACK_CONNECTIONS["default"].get("PATH")
+    folder = Path(path).parent if path else Path(settings.DATA_DIR) / "search"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+_held_by_thread = threading.local()  # lock name -> how deeply this thread holds it (a repair drains inside its hold)
+_thread_locks: dict[str, threading.RLock] = {"writer": threading.RLock(), "indexer": threading.RLock()}
+
+
+def acquire_index_lock(name: str = "writer", timeout: float | None = None, waiting=None) -> Callable[[], None]:
+    """Take ``<lock_dir>/<name>.lock`` exclusively (flock) and return its release; IndexLocked after ``timeout`` s.
+
+    ``timeout=None`` waits as long as it takes. Re-entrant within a thread; threads of one process take turns.
+    ``waiting(tries)`` is called before each try after the first (1, 2, …): to say once that we wait, or to
+    give up (by raising) when waiting no longer makes sense.
+    """
+    from search.backend import IndexLocked
+
+    deadline = None if timeout is None else time.monotonic() + timeout
+    in_process = _thread_locks[name]
+    if not in_process.acquire(timeout=-1 if timeout is None else timeout):
+        raise IndexLocked(f"the index's {name} lock stayed taken for {timeout:.0f} s")
+    depth = getattr(_held_by_thread, name, 0)
+    handle = None
+    try:
+        if depth == 0:
+            handle = open(lock_dir() / f"{name}.lock", "a+")  # noqa: SIM115 (closed by release(), which unlocks)
+            tries = 0
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if deadline is not None and time.monotonic() >= deadline:
+                        raise IndexLocked(f"another process held the index's {name} lock for {timeout:.0f} s") from None
+                    tries += 1
+                    if waiting:
+                        waiting(tries)
+                    time.sleep(0.1)
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"{os.getpid()}\n")  # who holds it, for a person looking
+            handle.flush()
+    except BaseException:
+        if handle is not None:
+            handle.close()
+        in_process.release()
+        raise
+    setattr(_held_by_thread, name, depth + 1)
+
+    def release() -> None:
+        setattr(_held_by_thread, name, depth)
+        if handle is not None:
+            handle.close()  # the kernel drops the flock with the last descriptor of this open file
+        in_process.release()
+
+    return release
+
+
+@contextmanager
+def index_lock(name: str = "writer", timeout: float | None = None, waiting=None) -> Iterator[None]:
+    """Hold the index's ``name`` lock for the block (see ``acquire_index_lock``)."""
+    release = acquire_index_lock(name, timeout, waiting)
+    try:
+        yield
+    finally:
+        release()
 
 
 def backend():
@@ -65,17 +152,21 @@ def apply_replies(reply_ids: Iterable[int], target=None) -> None:
 
 def drain_queue(batch_size: int = 500) -> int:
     """Index every queued change; returns how many queue rows were processed. Raises IndexLocked."""
+    from search.backend import WRITE_LOCK_TIMEOUT_S
     from search.models import IndexQueue
 
     processed = 0
     while True:
-        pending = IndexQueue.objects.filter(processed_at__isnull=True).order_by("id")
-        rows = list(pending.values_list("id", "reply_id")[:batch_size])
-        if not rows:
-            break
-        apply_replies({reply_id for _, reply_id in rows})
-        # Only after Whoosh committed: a crash before this line means the batch is simply redone.
-        IndexQueue.objects.filter(id__in=[row_id for row_id, _ in rows]).update(processed_at=timezone.now())
+        # Under the writer lock from reading the replies to marking the rows: two writers could otherwise
+        # each read a reply, and the one that read it first write last, a hidden reply searchable again.
+        with index_lock("writer", timeout=WRITE_LOCK_TIMEOUT_S):
+            pending = IndexQueue.objects.filter(processed_at__isnull=True).order_by("id")
+            rows = list(pending.values_list("id", "reply_id")[:batch_size])
+            if not rows:
+                break
+            apply_replies({reply_id for _, reply_id in rows})
+            # Only after Whoosh committed: a crash before this line means the batch is simply redone.
+            IndexQueue.objects.filter(id__in=[row_id for row_id, _ in rows]).update(processed_at=timezone.now())
         processed += len(rows)
     IndexQueue.objects.filter(processed_at__lt=timezone.now() - KEEP_PROCESSED).delete()
     return processed
@@ -133,20 +224,39 @@ def rebuild(batch_size: int = 1000, procs: int | None = None, progress=None) -> 
         raise
     writer.commit()
     fresh.setup(folder=folder)
-    # Changes committed while we read the database: replay them into the new folder, switch, replay again
-    # (the indexer may have applied the last few to the old folder only). Re-applying is harmless.
-    seen = _replay_since(start_id, fresh)
-    switch_live(live.live, folder)
-    last = _replay_since(seen, fresh)
-    # Everything queued up to here is in the new index: left pending, it would make the indexer redo
-    # the whole archive before reaching new changes (the 10,000-reply load test found uploads waiting
-    # behind 84,000 such rows).
     from search.models import IndexQueue
 
-    IndexQueue.objects.filter(processed_at__isnull=True, id__lte=last).update(processed_at=timezone.now())
-    prune_generations(live.live)
+    # The new folder is ours alone until the switch; from the replay on we write what others read, so we
+    # hold the writer lock (the indexer finishes its batch, then waits for us).
+    try:
+        release = acquire_index_lock("writer", timeout=REBUILD_LOCK_TIMEOUT_S, waiting=lock_waiting)
+    except BaseException:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)  # never switched to: no one reads it
+        raise
+    try:
+        # Changes committed while we read the database: replay them into the new folder, switch, replay again
+        # (the indexer may have applied the last few to the old folder only). Re-applying is harmless.
+        seen = _replay_since(start_id, fresh)
+        switch_live(live.live, folder)
+        last = _replay_since(seen, fresh)
+        # Everything queued up to here is in the new index: left pending, it would make the indexer redo
+        # the whole archive before reaching new changes (the 10,000-reply load test found uploads waiting
+        # behind 84,000 such rows).
+        IndexQueue.objects.filter(processed_at__isnull=True, id__lte=last).update(processed_at=timezone.now())
+        prune_generations(live.live)
+    finally:
+        release()
     refresh_planner_statistics()  # a rebuild follows a restore or a bulk load: the tables' shape changed
     return total
+
+
+def lock_waiting(tries: int) -> None:
+    if tries == 1:
+        import logging
+
+        logging.getLogger(__name__).warning("另一个进程正在写检索索引，等待它写完……")
 
 
 @dataclass
