@@ -7,6 +7,7 @@ a letter whose content hash is already stored is refused with a message naming t
 
 import hashlib
 import re
+import weakref
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -142,7 +143,7 @@ def save_parsed_reply(
         uploaded_by=uploaded_by,
     )
     if original is not None:
-        reply.original.save(Path(original_name).name or "reply.txt", ContentFile(original), save=False)
+        _store_original(reply, original, original_name)
     try:
         reply.save()
         anchors = section_anchors([section.level for section in parsed.sections])
@@ -157,6 +158,48 @@ def save_parsed_reply(
             reply.original.storage.delete(reply.original.name)
         raise
     return reply
+
+
+# Most file systems allow 255 bytes in a name; Django may add "_" and seven characters to make it unique.
+_MAX_NAME_BYTES = 200
+
+
+def original_file_name(name: str) -> str:
+    """The uploaded file's own name, cut by UTF-8 bytes to fit the disk (84 Chinese characters are 256)."""
+    name = Path(name.replace("\\", "/")).name or "reply.txt"
+    if len(name.encode()) <= _MAX_NAME_BYTES:
+        return name
+    suffix = Path(name).suffix if len(Path(name).suffix.encode()) <= 16 else ""
+    stem = name[: len(name) - len(suffix)].encode()[: _MAX_NAME_BYTES - len(suffix.encode())]
+    return stem.decode("utf-8", errors="ignore").rstrip() + suffix
+
+
+def _store_original(reply: Reply, data: bytes, name: str) -> None:
+    """Write the original under its final name now, and take it away again unless the transaction commits.
+
+    Django has no hook for a rollback, but it drops the callbacks it holds for a transaction that rolls
+    back (or a savepoint that does); the file goes with the dropped callback. Writing after the commit
+    instead would leave, on a crash between the two, a reply whose file is missing.
+    """
+    reply.original.save(original_file_name(name), ContentFile(data), save=False)
+    transaction.on_commit(_KeepUnlessRolledBack(reply.original.storage, reply.original.name))
+
+
+class _KeepUnlessRolledBack:
+    """An on_commit callback: run, it keeps the file; dropped unrun, it deletes it."""
+
+    def __init__(self, storage, name: str) -> None:
+        self._delete = weakref.finalize(self, _delete_quietly, storage, name)
+
+    def __call__(self) -> None:
+        self._delete.detach()
+
+
+def _delete_quietly(storage, name: str) -> None:
+    try:
+        storage.delete(name)
+    except OSError:
+        pass
 
 
 def refuse_non_letter(parsed: ParsedReply) -> None:
