@@ -1,9 +1,12 @@
 """The clerk's upload: files or pasted text in, draft replies out, one outcome per letter.
 
 Each letter is saved in its own transaction by ``ingest.import_text``, so one bad file among
-ten leaves the other nine saved and nothing of itself behind.
+ten leaves the other nine saved and nothing of itself behind. Whatever goes wrong with one file,
+foreseen or not, becomes that file's outcome: the clerk is told in Chinese, the error is logged,
+and the files after it are still read.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,6 +18,9 @@ from archive.models import Reply
 from archive.places import Division
 
 PASTED_NAME = "粘贴的文字"
+UNEXPECTED_ERROR = "处理这个文件时出现意外错误，未保存。其他文件不受影响；请稍后重试，如仍出错请把文件交给系统管理员。"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -54,4 +60,7 @@ def _outcome(name: str, save) -> Outcome:
         return Outcome(name, error=str(error))
     except ValidationError as error:
         return Outcome(name, error="；".join(error.messages))
+    except Exception:  # a bug, a database error, memory: this file's outcome, not the whole upload's
+        logger.exception("Upload of %r failed unexpectedly", name)
+        return Outcome(name, error=UNEXPECTED_ERROR)
     return Outcome(name, reply=result.reply)

@@ -1,11 +1,21 @@
 """A clerk uploads letters in the admin, checks the parsed fields and publishes; bad files leave nothing."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from archive import upload as upload_module
 from archive.models import Agency, Person, Proposal, Reply, Session
-from tests.bad_files import scanned_pdf, zip_bomb_docx
+from tests.bad_files import (
+    LONG_CHINESE_NAME,
+    deeply_nested_html,
+    flate_bomb_pdf,
+    list_number_bomb_docx,
+    scanned_pdf,
+    zip_bomb_docx,
+)
 from tests.conftest import SEED_LETTERS
 
 UPLOAD = "/admin/archive/reply/upload/"
@@ -102,6 +112,10 @@ BAD_UPLOADS = {
     "exe renamed docx": ("reply.docx", b"MZ\x90\x00" + bytes(2000), ""),
     "scanned pdf": ("scan.pdf", scanned_pdf(), "文字"),
     "docx zip bomb": ("bomb.docx", zip_bomb_docx(), "压缩炸弹"),
+    "docx list numbers from 10^8": ("numbers.docx", list_number_bomb_docx(10**8), "自动编号起始值超出范围"),
+    "docx list numbers from 10^12": ("numbers.docx", list_number_bomb_docx(10**12), "自动编号起始值超出范围"),
+    "pdf flate bomb": ("bomb.pdf", flate_bomb_pdf(512), "压缩炸弹"),
+    "html nested 5,000 deep": ("deep.html", deeply_nested_html(5000), "嵌套超过 200 层"),
     "not a letter": ("menu.txt", "今日菜单：米饭、青菜、豆腐汤。\n营业时间：早八点至晚八点。".encode(), "不像答复函"),
 }
 
@@ -131,3 +145,67 @@ def test_an_oversized_upload_is_refused_before_it_is_parsed(clerk_client, settin
 
 def test_an_empty_form_asks_for_a_file_or_text(clerk_client):
     assert "请选择至少一个文件" in clerk_client.post(UPLOAD, {}).content.decode()
+
+
+def stored_files(settings):
+    media = Path(settings.MEDIA_ROOT)
+    return sorted(path.name for path in media.rglob("*") if path.is_file()) if media.exists() else []
+
+
+def test_a_file_named_with_84_chinese_characters_is_saved_under_a_name_cut_to_fit_the_disk(clerk_client, settings):
+    # 84 characters are 256 bytes: one more than a file name may have on Linux and Windows.
+    response = upload(clerk_client, SimpleUploadedFile(LONG_CHINESE_NAME, seed_bytes()))
+
+    reply = Reply.objects.get()
+    assert response.status_code == 302
+    stored = Path(reply.original.name).name
+    assert len(stored.encode()) <= 255 and stored.endswith(".txt")
+    assert LONG_CHINESE_NAME.startswith(stored.removesuffix(".txt"))
+    assert reply.original.read() == seed_bytes()
+
+
+def test_an_unexpected_error_in_one_file_of_three_is_that_files_outcome_and_the_others_are_saved(
+    clerk_client, monkeypatch, settings
+):
+    real = upload_module.import_file
+
+    def breaks_on_the_second(data, filename, **options):
+        if filename == "b.txt":
+            raise RuntimeError("something nobody foresaw")
+        return real(data, filename, **options)
+
+    monkeypatch.setattr(upload_module, "import_file", breaks_on_the_second)
+
+    response = upload(clerk_client, SimpleUploadedFile("a.txt", seed_bytes()),
+                      SimpleUploadedFile("b.txt", seed_bytes("003_7d0090bb08f87ea8.txt")),
+                      SimpleUploadedFile("c.txt", seed_bytes("004_eb6c069f13c82303.txt")))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert sorted(Path(reply.original.name).name for reply in Reply.objects.all()) == ["a.txt", "c.txt"]
+    assert page.count("已保存为草稿") == 2
+    assert "b.txt" in page and "意外错误" in page and "something nobody foresaw" not in page
+    assert stored_files(settings) == ["a.txt", "c.txt"]
+
+
+def test_a_file_whose_save_fails_after_its_original_was_written_leaves_no_file(clerk_client, monkeypatch, settings):
+    from archive import ingest
+
+    real = ingest.Section.objects.bulk_create
+    calls = iter([None, RuntimeError("disk full"), None])
+
+    def fails_the_second_time(*args, **kwargs):
+        error = next(calls)
+        if error:
+            raise error
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ingest.Section.objects, "bulk_create", fails_the_second_time)
+
+    response = upload(clerk_client, SimpleUploadedFile("a.txt", seed_bytes()),
+                      SimpleUploadedFile("b.txt", seed_bytes("003_7d0090bb08f87ea8.txt")),
+                      SimpleUploadedFile("c.txt", seed_bytes("004_eb6c069f13c82303.txt")))
+
+    assert response.status_code == 200
+    assert Reply.objects.count() == 2
+    assert stored_files(settings) == ["a.txt", "c.txt"]
