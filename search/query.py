@@ -375,6 +375,8 @@ class _OutOfTime(Exception):
 class _DeadlineCollector(collectors.WrappingCollector):
     """Stops collecting at the deadline: the child keeps the best of what it saw."""
 
+    every = 64  # documents between looks at the clock
+
     def __init__(self, child, deadline: float):
         self.child = child
         self.deadline = deadline
@@ -387,7 +389,7 @@ class _DeadlineCollector(collectors.WrappingCollector):
 
     def collect(self, sub_docnum):  # a FilterCollector around this one calls collect() for what it lets through
         self.collected += 1
-        if not self.collected & 63 and time.perf_counter() > self.deadline:
+        if not self.collected % self.every and time.perf_counter() > self.deadline:
             raise _OutOfTime
         return self.child.collect(sub_docnum)
 

@@ -11,7 +11,8 @@ OUT_OF_TIME_NOTICE = (
 )
 CONTRADICTORY_NOTICE = (
     '<p class="notice contradictory" role="status">'
-    "所选条件互相矛盾（例如两个不同的年份，或起始日期晚于截止日期），没有答复能同时满足，请去掉其中一个。</p>"
+    "所选条件互相矛盾（例如两个不同的年份、起始日期晚于截止日期，或同一个词既要求出现又要求排除），"
+    "没有答复能同时满足，请去掉其中一个。</p>"
 )
 _RESULTS_START = '<div class="results-main">'
 

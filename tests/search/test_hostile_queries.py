@@ -182,3 +182,40 @@ def test_a_search_within_its_budget_says_nothing(archive, client):
 
     assert "检索用时超出限制" not in page.content.decode()
     assert payload["out_of_time"] is False and payload["count"] == len(LETTERS)
+
+
+def test_ranking_past_the_budget_keeps_the_best_it_saw(archive, monkeypatch):
+    from search.indexing import backend
+
+    monkeypatch.setattr(search_query._DeadlineCollector, "every", 1)
+    searcher = backend().searcher()
+    scored = search_query.build_text_query(parse_query("工作"))
+    docnums, _ = search_query._matching(searcher, scored, None, deadline=float("inf"))
+
+    in_time, late = search_query._best(searcher, scored, docnums, 20, restrict=False, deadline=float("inf"))
+    cut, out_of_time = search_query._best(searcher, scored, docnums, 20, restrict=True, deadline=0)
+
+    assert len(in_time) == len(LETTERS) and not late
+    assert out_of_time and len(cut) < len(LETTERS)
+
+
+def test_matching_past_the_budget_returns_what_it_found(archive):
+    from search.indexing import backend
+
+    searcher = backend().searcher()
+    scored = search_query.build_text_query(parse_query("工作"))
+
+    found, out_of_time = search_query._matching(searcher, scored, None, deadline=0)
+
+    assert out_of_time and 1 <= len(found) < len(LETTERS)
+
+
+def test_no_hostile_case_builds_a_large_or_deep_query(cases, rf):
+    # 990 selected_facets once built an And of 990 terms, too deep for Whoosh's recursion: a RecursionError, a 500.
+    for name, case in cases.items():
+        params = SearchParams.from_querydict(rf.get(case.path).GET)
+        text = search_query.build_text_query(parse_query(params.q))
+        filters = search_query._filter_query(params)
+
+        assert text is None or len(list(text.leaves())) <= search_query.MAX_WORDS, name
+        assert filters is None or len(list(filters.leaves())) <= search_query.MAX_FILTER_VALUES * 8 + 1, name
