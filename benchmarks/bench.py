@@ -10,6 +10,9 @@ Each size runs in a throw-away data dir (SQLite + Whoosh, the embedded default) 
 * a full index rebuild: docs/s, MB/s of letter text, index size on disk;
 * the search page's server time (view + template through Django's test client; count, 20 hits,
   excerpts, 7 facets) over a fixed set of ~130 searches, p50/p95/p99, after one warming pass;
+* the hostile searches of ``tests/data/hostile_queries.json`` (issue 13: repeated phrases, many OR, long
+  strings, contradictory filters, 990 selected_facets, page=10000…), page and API: the worst and p95
+  server time, the ratio to the plain searches' p50, how many ran out of the time budget, and any 5xx;
 * the same searches through SQL ``icontains`` (count, 20 rows by date, the same 7 facets by GROUP
   BY) on the same database in the same run, and the ratio at p50;
 * search pages and reply pages through gunicorn under CLIENTS concurrent loopback clients, the
@@ -156,6 +159,42 @@ def measure_search(table: Table, queries) -> float:
     return percentile(times, 50)
 
 
+def measure_hostile(table: Table, plain_p50: float) -> None:
+    """Each hostile search on the page and the API, REPEAT times after a warming pass; the worst is what counts."""
+    import json
+
+    from django.test import Client, override_settings
+
+    from benchmarks.queries import archive_values, hostile_queries
+
+    client = Client(SERVER_NAME="localhost")
+    queries = hostile_queries(archive_values())
+    paths = [(query.name, path) for query in queries
+             for path in (query.path, query.path.replace("/search/", "/api/search/", 1))]
+    times: list[tuple[float, str, str]] = []
+    errors, out_of_time = [], set()
+    with override_settings(SEARCH_API_RATE_LIMIT=10**9):
+        for repeat in range(SETTINGS["REPEAT"] + 1):  # the first pass warms, as for the plain searches
+            for name, path in paths:
+                started = time.perf_counter()
+                response = client.get(path)
+                ms = (time.perf_counter() - started) * 1000
+                if response.status_code != 200:
+                    errors.append(f"{name}: {response.status_code}")
+                elif "/api/" in path and json.loads(response.content).get("out_of_time"):
+                    out_of_time.add(name)
+                if repeat:
+                    times.append((ms, name, "API" if "/api/" in path else "page"))
+    worst, name, door = max(times)
+    all_ms = [ms for ms, _, _ in times]
+    table.add("hostile searches, server time", f"worst {worst:.0f} / p95 {percentile(all_ms, 95):.0f} ms",
+              f"{len(queries)} cases × page and API × {SETTINGS['REPEAT']}; worst: {name} ({door})")
+    table.add("hostile worst vs plain search p50", f"{worst / plain_p50:.1f}×",
+              f"p95 {percentile(all_ms, 95) / plain_p50:.1f}×; plain p50 {plain_p50:.0f} ms; "
+              f"{len(out_of_time)} cases ran out of the time budget; {len(errors)} non-200 answers"
+              + (f" ({', '.join(sorted(set(errors))[:5])})" if errors else ""))
+
+
 def sql_baseline(query) -> None:
     """What a naive archive does: icontains on the letter and title, facets by GROUP BY."""
     from django.db.models import Count, Q
@@ -176,7 +215,7 @@ def sql_baseline(query) -> None:
         replies = replies.filter(result_class=params["result"])
     replies.count()
     list(replies.select_related("agency", "proposal").order_by("-date")[:20])
-    for field in ["proposal__body", "agency__name", "agency__region", "date__year", "proposal__proposers__name",
+    for field in ["proposal__body", "agency__name", "proposal__place__name", "date__year", "proposal__proposers__name",
                   "result_class", "proposal__session__name"]:
         list(replies.values(field).annotate(n=Count("pk", distinct=True)).order_by("-n")[:12])
 
@@ -240,6 +279,7 @@ def run(n: int) -> Table:
     measure_indexing(table)
     queries = archive_queries()
     search_p50 = measure_search(table, queries)
+    measure_hostile(table, search_p50)
     measure_baseline(table, queries, search_p50)
     # The client threads share this process with everything measured so far: without freezing it, the
     # collector walked that heap while they ran and took 60% of a core from the server being measured.

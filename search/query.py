@@ -45,6 +45,7 @@ MAX_CLAUSES = 24  # distinct clauses, after duplicates are dropped
 MAX_CLAUSE_WORDS = 10  # words of one clause (a phrase, or a run of characters jieba cut into words)
 MAX_WORDS = 32  # words of the whole query
 MAX_PHRASES = 3  # a quoted phrase checks word positions in every letter holding its words: the costly clause
+MAX_PREFIXES = 4  # a single character matches every word it begins: hundreds of words' letters to read
 MAX_FILTER_VALUES = 5  # per filter: values of one filter are ANDed, so more could only narrow to nothing
 PIN_BOOST = 1000.0  # a named proposal, proposer or agency outranks any text match
 TEXT = "text"
@@ -85,7 +86,7 @@ def parse_query(text: str) -> ParsedQuery:
     parsed = ParsedQuery(truncated=len(text) > MAX_QUERY_CHARS)
     text = text[:MAX_QUERY_CHARS]
     join_next = False
-    words_left, phrases_left = MAX_WORDS, MAX_PHRASES
+    words_left, phrases_left, prefixes_left = MAX_WORDS, MAX_PHRASES, MAX_PREFIXES
     for match in _LEXEME.finditer(text):
         if match["word"] in ("OR", "|", "或"):
             join_next = bool(parsed.groups)
@@ -110,7 +111,8 @@ def parse_query(text: str) -> ParsedQuery:
                 break
         clause = Clause(words=words, phrase=phrase and len(words) > 1)
         joined, join_next = join_next, False
-        if clause.phrase and phrases_left == 0:
+        prefix = not clause.phrase and any(_SINGLE_HAN.match(word) for word in words)
+        if (clause.phrase and phrases_left == 0) or (prefix and prefixes_left == 0):
             parsed.truncated = True
             continue
         if negative:
@@ -127,6 +129,7 @@ def parse_query(text: str) -> ParsedQuery:
             parsed.groups.append([clause])
         words_left -= len(words)
         phrases_left -= clause.phrase
+        prefixes_left -= prefix
         if len(parsed.groups) + len(parsed.excluded) >= MAX_CLAUSES:
             parsed.truncated = True
             break
@@ -355,7 +358,7 @@ def _matching(searcher, scored: wq.Query, filter_query: wq.Query | None, deadlin
     docnums = []
     for docnum in searcher.docs_for_query(combined):
         docnums.append(docnum)
-        if len(docnums) & 31 == 1 and time.perf_counter() > deadline:  # at the first, then every 32nd
+        if len(docnums) & 15 == 1 and time.perf_counter() > deadline:  # at the first, then every 16th
             return sorted(docnums), True
     return sorted(docnums), False
 
@@ -375,7 +378,7 @@ class _OutOfTime(Exception):
 class _DeadlineCollector(collectors.WrappingCollector):
     """Stops collecting at the deadline: the child keeps the best of what it saw."""
 
-    every = 64  # documents between looks at the clock
+    every = 16  # documents between looks at the clock
 
     def __init__(self, child, deadline: float):
         self.child = child
@@ -644,7 +647,10 @@ def search(params: SearchParams) -> SearchResults:
     filter_query = _filter_query(params)
 
     searcher = backend().searcher()
+    started = time.perf_counter()
     docnums, out_of_time = _matching(searcher, scored, filter_query, deadline)
+    # Ranking reads the same postings again: when that would not fit in the time left, the newest come first.
+    rank_late = bool(docnums) and 2 * time.perf_counter() - started > deadline
     hidden = _Once(lambda: hidden_documents(searcher))  # asked only when something was found
     if docnums and hidden():  # withdrawn since the index was written: no count, facet or hit of theirs
         docnums = [docnum for docnum in docnums if docnum not in hidden()]
@@ -652,8 +658,9 @@ def search(params: SearchParams) -> SearchResults:
     pages = max(1, -(-total // PER_PAGE))
     page = min(params.page, pages)
     params = replace(params, page=page)  # page=999 of 3 pages shows page 3, and says so
-    if params.sort == "date" or not typed or out_of_time:
+    if params.sort == "date" or not typed or out_of_time or rank_late:
         top = _newest(searcher, docnums, page * PER_PAGE)
+        out_of_time = out_of_time or (rank_late and typed and params.sort != "date")
     else:
         top, late = _best(searcher, scored, docnums, page * PER_PAGE,
                           restrict=filter_query is not None or bool(docnums and hidden()), deadline=deadline)

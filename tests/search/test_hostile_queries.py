@@ -89,6 +89,12 @@ def test_the_number_of_phrases_and_words_is_capped_and_said():
     assert all(len(clause.words) <= search_query.MAX_CLAUSE_WORDS for group in long_run.groups for clause in group)
 
 
+def test_the_number_of_single_characters_is_capped_and_said():
+    parsed = parse_query("市 OR 区 OR 县 OR 建 OR 议 OR 答 OR 复 教 育 服")
+
+    assert sum(len(group) for group in parsed.groups) == search_query.MAX_PREFIXES and parsed.truncated
+
+
 def test_the_issue_query_keeps_one_phrase_and_answers_nothing_for_four_years(archive, client):
     payload = client.get("/api/search/", {"q": '"工作 工作" ' * 24, "year": ["2024", "2023", "2022", "2021"]}).json()
 
