@@ -69,8 +69,13 @@ _JOINT = re.compile(
     rf"\s*{_ROLE}?\s*(?:一起|一同|共同|联名|联合)?\s*(?:提出|领衔|所提|提交|联名)"
     rf"|由?您领衔[，,]?\s*(?P<names2>{_NAME_LIST})\s*{_OTHERS}\s*{_ROLE}\s*(?:联名|附议|共同)"
 )
-# A proposer named in a sentence: "由你局主办的赵敏委员提出的" (008), "梁振华代表领衔提出的" (033).
-_NAMED_PROPOSER = re.compile(rf"(?P<before>[\u4e00-\u9fa5]{{2,8}})(?P<role>{_ROLE})(?=领衔|提出|所提|联名|[)）])")
+# A proposer named in a sentence: "由你局主办的赵敏委员提出的" (008), "梁振华代表领衔提出的" (033),
+# "王强同志在市政协五届四次会议上提出的", "市政协委员王强提出的" (not 老师: "学校老师提出的" names no one).
+_PROPOSES = r"(?=(?:在[^，,。；;]{2,30}?(?:上|期间))?(?:领衔|提出|所提|联名)|[)）])"
+_NAMED_PROPOSER = re.compile(
+    rf"(?P<before>[\u4e00-\u9fa5]{{2,8}})(?:(?P<role>{_ROLE})|同志|先生|女士){_PROPOSES}"
+)
+_NAMED_AFTER_BODY = re.compile(rf"(?P<body>人大代表|政协委员)(?P<name>[\u4e00-\u9fa5·]{{2,4}}?)(?:同志)?{_PROPOSES}")
 # An organisation named as the proposer in a sentence: the words before 提出的/所提 in one clause.
 _NAMED_ORGANISATION = re.compile(r"(?P<before>[\u4e00-\u9fa5]{3,30}?)(?:领衔|联名|集体)?(?:提出|所提|提交)的")
 # What a clause before 提出的 holds when it names no proposing organisation ("您在会上", "各位委员").
@@ -104,7 +109,7 @@ _NAME_SPLIT = re.compile(r"[、，,；;\s]+")
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,10}·[\u4e00-\u9fa5·]{1,20}")
 # Words a person's name never holds: what "各位代表", "市人大代表" and sentence fragments leave.
 _NOT_A_NAME = re.compile(
-    r"人大|政协|市|县|区|省|全体|各位|广大|大家|您|你|我|贵|的|们|本|该|此|届|次|会议|联名|附议|领衔|其他|其余|领导"
+    r"人大|政协|市|县|区|省|全体|各位|广大|大家|您|你|我|贵|的|们|本|该|此|届|次|会议|联名|附议|领衔|其他|其余|领导|有关|相关|部分"
 )
 
 
@@ -193,8 +198,11 @@ def _is_person_name(name: str) -> bool:
     return bool(_PERSON_NAME.fullmatch(name)) and not _NOT_A_NAME.search(name)
 
 
-def _named_in_sentence(text: str) -> tuple[str, str] | None:
-    """The first proposer a sentence names with a role word after the name."""
+def _named_in_sentence(text: str) -> tuple[str, str | None] | None:
+    """The first proposer a sentence names, with the role its words give (None after 同志 and the like)."""
+    for match in _NAMED_AFTER_BODY.finditer(text):
+        if _is_person_name(match["name"]):
+            return match["name"], match["body"][-2:]
     for match in _NAMED_PROPOSER.finditer(text):
         before = _BEFORE_NAME.sub("", match["before"])
         if _is_person_name(before):

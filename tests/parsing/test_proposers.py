@@ -452,3 +452,22 @@ def test_tian_makes_a_member_of_a_courtesy_addressee_without_a_session():
 @pytest.mark.parametrize("salutation", ["尊敬的领导：", "领导同志："])
 def test_a_title_in_place_of_a_name_gives_no_proposer(salutation):
     assert parse_reply(make_letter(salutation=salutation)).proposer_names == []
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "王强同志在市政协五届四次会议上提出的《关于加强学生心理健康教育的建议》收悉，现答复如下：",
+        "市政协委员王强提出的《关于加强学生心理健康教育的建议》收悉，现答复如下：",
+        "王强委员在会议期间提出的《关于加强学生心理健康教育的建议》收悉，现答复如下：",
+    ],
+)
+def test_proposer_named_in_the_reference_sentence_without_a_salutation(reference):
+    parsed = parse_reply(make_letter(salutation=None, reference=reference))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["王强"], "委员")
+
+
+@pytest.mark.parametrize("reference", ["有关同志提出的问题收悉，现答复如下：", "学校老师提出的意见收悉，现答复如下："])
+def test_people_named_by_a_generic_noun_are_no_proposer(reference):
+    assert parse_reply(make_letter(salutation=None, reference=reference)).proposer_names == []
