@@ -11,16 +11,20 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.extract import ExtractError, extract_text
-from archive.parsing import parse_reply
+from archive.parsing import parse_reply, result_class_of
 
 # The summary's labels, in the order a clerk checks a letter.
 LABELS = {
-    "proposer_names": "提出人", "proposer_role": "身份", "body": "机构", "proposal_kind": "类别",
-    "proposal_number": "编号", "session": "会议", "proposal_title": "标题", "agency": "答复单位",
+    "proposer_names": "提出人", "proposer_role": "身份", "proposer_kind": "提出人类型", "body": "机构",
+    "proposal_kind": "类别", "proposal_number": "编号", "session": "会议", "proposal_title": "标题",
+    "agency": "答复单位",
     "date": "日期", "doc_number": "文号", "result_label": "办理结果", "disclosure": "公开属性",
     "handling_role": "办理方式", "reply_kind": "答复类型", "signer": "签发人", "contact_name": "联系人",
     "contact_phone": "联系电话", "cc": "抄送",
 }
+
+# How the summary names the kinds of proposer.
+KINDS = {"person": "个人", "organisation": "组织"}
 
 
 class Command(BaseCommand):
@@ -42,11 +46,12 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(parsed.as_dict(), ensure_ascii=False, indent=2))
             return
-        fields = parsed.as_dict()
+        fields = parsed.as_dict() | {"proposer_kind": KINDS.get(parsed.proposer_kind)}
         for key, label in LABELS.items():
             value = fields[key]
             shown = "、".join(value) if isinstance(value, list) else value
             self.stdout.write(f"{label}：{shown or '—'}")
+        self.stdout.write(f"办理结果分类：{result_class_of(parsed.result_class, parsed.result_label) or '—'}")
         self.stdout.write("段落：")
         for section in parsed.sections:
             indent = "  " * section.level
