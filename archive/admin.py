@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -84,7 +85,11 @@ class ReplyAdmin(admin.ModelAdmin):
         left = Proposal.objects.filter(pk=form.initial.get("proposal"), is_draft=True).first() if change else None
         if publishing:
             obj.status = Reply.Status.DRAFT  # published below, where its proposal joins the archive's
+        replaced = form.initial.get("original") if change and "original" in form.changed_data else None
         super().save_model(request, obj, form, change)
+        if replaced and replaced != obj.original:
+            # The clerk uploaded a new original or cleared it: the old file goes once the change is committed.
+            transaction.on_commit(lambda: obj.original.storage.delete(replaced.name))
         if left is not None and left != obj.proposal and not left.replies.exists():
             left.delete()  # the clerk chose another proposal: the draft's own is no one's now
         if publishing:

@@ -66,3 +66,21 @@ def test_file_names_are_cut_by_bytes_to_fit_the_disk_keeping_the_extension():
     assert original_file_name("答复.docx") == "答复.docx"
     assert original_file_name("C:\\Users\\clerk\\答复.docx") == "答复.docx"
     assert original_file_name("") == "reply.txt"
+
+
+@pytest.mark.django_db
+def test_replacing_an_original_in_the_admin_removes_the_old_file(settings, admin_client, django_capture_on_commit_callbacks):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    reply = save_parsed_reply(letter(), raw_text="正文", original=b"old", original_name="old.txt", publish=True)
+    page = admin_client.get(f"/admin/archive/reply/{reply.pk}/change/")
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None and name != "original"}
+    data.update({"sections-TOTAL_FORMS": "0", "sections-INITIAL_FORMS": "0", "cc": "[]",
+                 "original": SimpleUploadedFile("new.txt", b"new")})
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"/admin/archive/reply/{reply.pk}/change/", data)
+
+    reply.refresh_from_db()
+    assert reply.original.name.endswith("new.txt")
+    assert stored_files(settings) == ["new.txt"]
