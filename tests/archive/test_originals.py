@@ -4,6 +4,7 @@ import gc
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from archive.ingest import save_parsed_reply
@@ -69,9 +70,9 @@ def test_file_names_are_cut_by_bytes_to_fit_the_disk_keeping_the_extension():
 
 
 @pytest.mark.django_db
-def test_replacing_an_original_in_the_admin_removes_the_old_file(settings, admin_client, django_capture_on_commit_callbacks):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
+def test_replacing_an_original_in_the_admin_removes_the_old_file(
+    settings, admin_client, django_capture_on_commit_callbacks
+):
     reply = save_parsed_reply(letter(), raw_text="正文", original=b"old", original_name="old.txt", publish=True)
     page = admin_client.get(f"/admin/archive/reply/{reply.pk}/change/")
     form = page.context["adminform"].form
