@@ -81,6 +81,8 @@ LOCAL_APPS = ["archive", "search"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    # First: a large body from a request without a logged-in session is refused before anything reads it.
+    "config.limits.AnonymousBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -184,6 +186,11 @@ STORAGES = {
 # Files larger than this are refused before any parsing (bytes).
 ARCHIVE_MAX_UPLOAD_BYTES = env.int("ARCHIVE_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES + 1024 * 1024
+# Requests without a logged-in session may send at most this many bytes (the login form sends a few hundred);
+# a larger Content-Length is answered 413 unread (config/limits.py). Below FILE_UPLOAD_MAX_MEMORY_SIZE, so no
+# anonymous body is ever spooled to the temporary folder; clerks' files above it are, owner-only (mkstemp).
+ANONYMOUS_MAX_BODY_BYTES = env.int("ANONYMOUS_MAX_BODY_BYTES", default=64 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, 2.5 MB
 
 ###########
 # Logging #
