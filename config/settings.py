@@ -5,6 +5,7 @@ database, uploaded originals, the search index and a generated secret key, so on
 gives a fresh, isolated archive.
 """
 
+import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -13,8 +14,14 @@ import environ
 
 env = environ.Env()
 BASE_DIR = Path(__file__).resolve().parent.parent
+# Everything the archive writes (the database with sessions and unpublished letters, originals, the index, the
+# secret key) is its owner's alone: every process that starts Django (gunicorn, the indexer, manage.py) creates
+# files owner-only, and the data dir is closed to others even when an older start made it 0755 (issue 13).
+os.umask(0o077)
 DATA_DIR = Path(env("ARCHIVE_DATA_DIR", default=str(BASE_DIR / "var"))).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+if DATA_DIR.stat().st_uid == os.geteuid():
+    DATA_DIR.chmod(0o700)
 
 
 def _secret_key_from_data_dir(data_dir: Path) -> str:
@@ -38,6 +45,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # X-Forwarded-Proto, with BEHIND_PROXY=1): redirects, HSTS and secure cookies follow.
 HTTPS = env.bool("HTTPS", default=False)
 SECURE_SSL_REDIRECT = HTTPS
+# A local health check speaks plain HTTP and follows no redirect: /healthz answers it even with HTTPS=1.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env.int("HSTS_SECONDS", default=31_536_000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS and env.bool("HSTS_PRELOAD", default=True)
@@ -191,6 +200,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES + 1024 * 1024
 # anonymous body is ever spooled to the temporary folder; clerks' files above it are, owner-only (mkstemp).
 ANONYMOUS_MAX_BODY_BYTES = env.int("ANONYMOUS_MAX_BODY_BYTES", default=64 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, 2.5 MB
+# Saved originals: Django chmods them 0644 whatever the umask unless told otherwise.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 ###########
 # Logging #
