@@ -57,6 +57,13 @@ _BODY_ROLE = r"(?:全国|[\u4e00-\u9fa5]{0,8}?(?:自治区|省|市|区|县|州|�
 _BODY_ROLE_BEFORE = re.compile(rf"^{_BODY_ROLE}\s*(?P<name>[\u4e00-\u9fa5·]{{2,10}})$")
 _BODY_ROLE_AFTER = re.compile(rf"^(?P<name>[\u4e00-\u9fa5·]{{2,5}}?)\s*{_BODY_ROLE}$")
 _BRACKET_NOTE = re.compile(r"\s*[（(][^（）()]{1,20}[)）]\s*")
+# A note that gives the role: "王强（市人大代表）" reads as 王强市人大代表, and so as 王强代表.
+_ROLE_NOTE = re.compile(r"[（(](?P<role>[^（）()]{0,10}?(?:人大代表|政协委员))[)）]")
+# Names listed with commas before one role word: "王强，李明代表：" (a comma ends the addressee otherwise).
+_SALUTATION_NAME_LIST = re.compile(
+    rf"^(?P<greeting>尊敬的)?\s*(?P<who>(?:[\u4e00-\u9fa5·]{{2,4}}[，,])+[\u4e00-\u9fa5·]{{2,4}}?"
+    rf"(?:{alternation(ROLE_WORDS + COURTESY_TITLES)}))\s*[:：]\s*(?P<rest>.*)$"
+)
 # How the reference sentence after a salutation starts: 您/你/你们/贵 …, or it holds 收悉.
 _ADDRESSING = re.compile(r"^(?:您|你|贵|首先|非常感谢|感谢|现将|现就|关于|对于|由您|您们)")
 
@@ -145,11 +152,14 @@ def find_salutation(lines: list[str], limit: int = 120) -> Salutation | None:
     """The salutation ("朱蓉代表：", "尊敬的罗大成委员:", "民盟市委会："), the letter's start."""
     for index, line in enumerate(lines[:limit]):
         addressed_to = _ADDRESSED_TO.match(line)
-        match = _SALUTATION.match(f"{addressed_to['who']}：" if addressed_to else line)
+        match = _SALUTATION_NAME_LIST.match(line) or _SALUTATION.match(
+            f"{addressed_to['who']}：" if addressed_to else line
+        )
         if match is None:
             continue
         # A note in brackets is no part of the addressee: "王强委员（第35号提案）：", "王强委员：（领衔）".
-        who = _plain_addressee(_ADDRESSEE_LABEL.sub("", _BRACKET_NOTE.sub("", match["who"]).strip()))
+        who = _BRACKET_NOTE.sub("", _ROLE_NOTE.sub(r"\g<role>", match["who"])).strip()
+        who = _plain_addressee(_ADDRESSEE_LABEL.sub("", who))
         if not who or not _is_addressee(who):
             continue
         rest = "" if _BRACKET_NOTE.fullmatch(match["rest"]) else match["rest"].strip()

@@ -471,3 +471,15 @@ def test_proposer_named_in_the_reference_sentence_without_a_salutation(reference
 @pytest.mark.parametrize("reference", ["有关同志提出的问题收悉，现答复如下：", "学校老师提出的意见收悉，现答复如下："])
 def test_people_named_by_a_generic_noun_are_no_proposer(reference):
     assert parse_reply(make_letter(salutation=None, reference=reference)).proposer_names == []
+
+
+def test_role_in_a_bracket_note_after_the_name_is_the_role():
+    parsed = parse_reply(make_letter(heading=(), salutation="王强（市人大代表）："))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["王强"], "代表")
+
+
+def test_names_listed_with_a_comma_before_one_role_word_are_all_proposers():
+    parsed = parse_reply(make_letter(salutation="王强，李明代表："))
+
+    assert (parsed.proposer_names, parsed.proposer_role) == (["王强", "李明"], "代表")
