@@ -7,6 +7,7 @@ from pathlib import Path
 EXACT_FIELDS = (
     "proposer_names",
     "proposer_role",
+    "proposer_kind",
     "body",
     "proposal_number",
     "session",
