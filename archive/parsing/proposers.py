@@ -208,6 +208,12 @@ def _is_person_name(name: str) -> bool:
     return bool(_PERSON_NAME.fullmatch(name)) and not _NOT_A_NAME.search(name)
 
 
+def _organisations(who: str) -> list[str]:
+    """The organisations an addressee lists ("民盟市委、民进市委" → two); one name where a part is none."""
+    parts = [part for part in _NAME_SPLIT.split(who) if part]
+    return parts if all(_ORGANISATION.search(part) for part in parts) else [who]
+
+
 def _named_in_sentence(text: str) -> tuple[str, str | None] | None:
     """The first proposer a sentence names, with the role its words give (None after 同志 and the like)."""
     for match in _NAMED_AFTER_BODY.finditer(text):
@@ -260,7 +266,7 @@ def read_proposers(salutation: Salutation | None, reference: str, heading_lines:
         roles = {m["role"] for piece in _NAME_SPLIT.split(who) if (m := _ROLE_SUFFIX.search(piece))}
         found.role = roles.pop() if len(roles) == 1 else None
         if _ORGANISATION.search(who) and not (found.role and all(_is_person_name(n) for n in _names(who))):
-            found.names, found.role, found.organisation = [who], None, True
+            found.names, found.role, found.organisation = _organisations(who), None, True
         elif _BODYS_OWN_COMMITTEE.search(who) and _ADDRESSED_AS_GROUP.search(reference):
             # A committee of the CPPCC or NPC itself ("市政协经济委员会：贵委提出的…") proposes; a
             # government agency addressed so would be the lead agency of an opinion instead.

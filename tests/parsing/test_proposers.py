@@ -483,3 +483,9 @@ def test_names_listed_with_a_comma_before_one_role_word_are_all_proposers():
     parsed = parse_reply(make_letter(salutation="王强，李明代表："))
 
     assert (parsed.proposer_names, parsed.proposer_role) == (["王强", "李明"], "代表")
+
+
+def test_organisations_proposing_together_are_each_a_proposer():
+    parsed = parse_reply(make_letter(salutation="民盟市委、民进市委："))
+
+    assert (parsed.proposer_names, parsed.proposer_kind) == (["民盟市委", "民进市委"], "organisation")
