@@ -24,6 +24,7 @@ from .vocabulary import (
     alternation,
 )
 
+# The brackets a marker may stand in: 【B】, [B], ［B］, （B）, (B).
 _OPEN, _CLOSE = r"[【\[［（(]", r"[】\]］）)]"
 # What a class letter means, in brackets after it: "A类（已解决或采纳）", "C（列入计划）"; kept in the label.
 _MEANING = r"(?:\s*[（(][\u4e00-\u9fa5，,、]{2,30}[)）])"
