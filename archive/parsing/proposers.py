@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .footer import agency_name
 from .result import ParseWarning
 from .vocabulary import (
+    BODY_ROLES,
     COURTESY_TITLES,
     DELEGATIONS,
     FEDERATIONS,
@@ -53,12 +54,12 @@ _SALUTATION_WITH_GREETING = re.compile(
     r"^(?:尊敬的)?\s*(?P<who>[\u4e00-\u9fa5·、，, ]{2,30}?)\s*[，,]?\s*(?:您|你)们?好\s*[！!：:，,。.]?\s*(?P<rest>.*)$"
 )
 # The body written out with the role, before or after the name: "市人大代表王强同志", "王强全国人大代表".
-_BODY_ROLE = r"(?:全国|[\u4e00-\u9fa5]{0,8}?(?:自治区|省|市|区|县|州|旗))?\s*(?P<role>人大代表|政协委员)"
+_BODY_ROLE = rf"(?:全国|[\u4e00-\u9fa5]{{0,8}}?(?:自治区|省|市|区|县|州|旗))?\s*(?P<role>{alternation(BODY_ROLES)})"
 _BODY_ROLE_BEFORE = re.compile(rf"^{_BODY_ROLE}\s*(?P<name>[\u4e00-\u9fa5·]{{2,10}})$")
 _BODY_ROLE_AFTER = re.compile(rf"^(?P<name>[\u4e00-\u9fa5·]{{2,5}}?)\s*{_BODY_ROLE}$")
 _BRACKET_NOTE = re.compile(r"\s*[（(][^（）()]{1,20}[)）]\s*")
 # A note that gives the role: "王强（市人大代表）" reads as 王强市人大代表, and so as 王强代表.
-_ROLE_NOTE = re.compile(r"[（(](?P<role>[^（）()]{0,10}?(?:人大代表|政协委员))[)）]")
+_ROLE_NOTE = re.compile(rf"[（(](?P<role>[^（）()]{{0,10}}?(?:{alternation(BODY_ROLES)}))[)）]")
 # Names listed with commas before one role word: "王强，李明代表：" (a comma ends the addressee otherwise).
 _SALUTATION_NAME_LIST = re.compile(
     rf"^(?P<greeting>尊敬的)?\s*(?P<who>(?:[\u4e00-\u9fa5·]{{2,4}}[，,])+[\u4e00-\u9fa5·]{{2,4}}?"
@@ -82,7 +83,9 @@ _PROPOSES = r"(?=(?:在[^，,。；;]{2,30}?(?:上|期间))?(?:领衔|提出|所
 _NAMED_PROPOSER = re.compile(
     rf"(?P<before>[\u4e00-\u9fa5]{{2,8}})(?:(?P<role>{_ROLE})|同志|先生|女士){_PROPOSES}"
 )
-_NAMED_AFTER_BODY = re.compile(rf"(?P<body>人大代表|政协委员)(?P<name>[\u4e00-\u9fa5·]{{2,4}}?)(?:同志)?{_PROPOSES}")
+_NAMED_AFTER_BODY = re.compile(
+    rf"(?P<body>{alternation(BODY_ROLES)})(?P<name>[\u4e00-\u9fa5·]{{2,4}}?)(?:同志)?{_PROPOSES}"
+)
 # An organisation named as the proposer in a sentence: the words before 提出的/所提 in one clause.
 _NAMED_ORGANISATION = re.compile(r"(?P<before>[\u4e00-\u9fa5]{3,30}?)(?:领衔|联名|集体)?(?:提出|所提|提交)的")
 # What a clause before 提出的 holds when it names no proposing organisation ("您在会上", "各位委员").
@@ -145,7 +148,7 @@ def _plain_addressee(who: str) -> str:
     name = _HONORIFIC.sub("", match["name"].strip())
     if not _is_person_name(name):
         return who
-    return name + ("代表" if match["role"] == "人大代表" else "委员")
+    return name + match["role"][-2:]  # 人大代表 → 代表, 政协委员 → 委员
 
 
 def find_salutation(lines: list[str], limit: int = 120) -> Salutation | None:

@@ -30,6 +30,8 @@ import re
 # The roles of proposers as salutations write them after a name: 代表 (NPC deputy), 委员 (CPPCC member).
 ROLE_BODY = {"代表": "人大", "委员": "政协"}
 ROLE_WORDS = tuple(ROLE_BODY)
+# The role written out with its body ("市人大代表王强", "王强（市政协委员）"): each ends in its role word.
+BODY_ROLES = ("人大代表", "政协委员")
 # Forms of address a salutation puts after a name instead of a role ("王强同志：", "林伟先生："):
 # they say nothing about the body.
 COURTESY_TITLES = ("同志", "先生", "女士", "老师")
