@@ -15,6 +15,8 @@ import pytest
 from config.limits import MAX_HEADER_BYTES
 from tests.gunicorn_server import collect_static, gunicorn, manage, server_env
 
+pytestmark = pytest.mark.slow  # a gunicorn start and two waits of a few seconds: ~15 s in all
+
 HEADER_TIMEOUT = 3  # seconds, GUNICORN_HEADER_TIMEOUT for this server (10 in production)
 
 
