@@ -16,15 +16,6 @@ from .golden import differences, load_expected
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CORPORA = ("letters", "holdout")
-# Entries written before issue 12 made a result in words give its class letter (解决采纳 → A): they
-# still say null. Strict, so the test says when the corpus's owner has brought them up to date.
-_BEFORE_RESULT_WORDS = pytest.mark.xfail(
-    strict=True, reason="expected.json predates result classes from words: result_class should be the letter"
-)
-OUTDATED = {
-    "holdout/h17_quanzhou_gsl_collective": _BEFORE_RESULT_WORDS,
-    "holdout/h28_chaoyang_urban_words": _BEFORE_RESULT_WORDS,
-}
 CASES = [
     pytest.param(DATA / corpus / entry["file"], entry, id=f"{corpus}/{Path(entry['file']).stem}")
     for corpus in CORPORA
@@ -40,7 +31,7 @@ def parse_file(path: Path):
 
 @pytest.mark.parametrize(
     ("path", "expected"),
-    [pytest.param(*case.values, id=case.id, marks=OUTDATED.get(case.id, ())) for case in CASES],
+    CASES,
 )
 def test_parser_reads_corpus_letter_exactly(path, expected):
     assert differences(parse_file(path), expected) == []
