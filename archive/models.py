@@ -359,7 +359,7 @@ class Reply(models.Model):
         DRAFT = "draft", "草稿"
         PUBLISHED = "published", "已发布"
 
-    # These labels keep a reply off every public page (DESIGN.md, disclosure).
+    # These labels keep a reply off every public page (docs/design.md, disclosure).
     PRIVATE_DISCLOSURES = (Disclosure.ON_REQUEST, Disclosure.WITHHELD, Disclosure.REFUSED)
 
     proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="replies", verbose_name="建议提案")

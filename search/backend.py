@@ -1,6 +1,6 @@
 """Haystack's Whoosh backend with jieba, exact facet columns, safe writes and switchable index folders.
 
-What it changes, and why (see DESIGN.md, "Facts about the stack"):
+What it changes, and why (see docs/design.md, "Facts about the stack"):
 
 * The document field is analysed by ``search.analysis`` (jieba, word-ordinal positions), with no
   ``spelling``/``sortable`` copies; facet fields (``*_exact``) are ``ID`` columns, not stemmed

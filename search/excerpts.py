@@ -3,7 +3,7 @@
 Chinese has no spaces, so words are found as substrings (case-insensitively for Latin), which
 is what jieba's sub-word index matched. Every piece of document text goes through ``escape``;
 only our own ``<mark>`` tags are markup. Only short windows are examined and rendered: over
-whole letters highlighting costs hundreds of milliseconds per page (DESIGN.md).
+whole letters highlighting costs hundreds of milliseconds per page (docs/design.md).
 """
 
 import re

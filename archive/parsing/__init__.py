@@ -1,7 +1,7 @@
 """Parse the text of a reply letter (答复函) into its fields.
 
 In: the plain text of one letter, however it was extracted or pasted. Out: a ParsedReply
-(``result.py``) with the fields of DESIGN.md's parser contract, and warnings in Chinese for
+(``result.py``) with the fields of docs/design.md's parser contract, and warnings in Chinese for
 what could not be read. Pure Python: no Django, no I/O. What the letter does not say stays
 None or [] — a field is never guessed; where the text is damaged the clerk gets a warning.
 

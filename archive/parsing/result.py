@@ -1,7 +1,7 @@
 """The parser's result: plain dataclasses, no Django.
 
 ``ParsedReply.as_dict()`` is exactly what ``manage.py parse_reply --json`` prints; its keys
-follow DESIGN.md's parser contract and ``shared/seeds/expected.json``.
+follow docs/design.md's parser contract and ``fixtures/seed_letters/expected.json``.
 """
 
 from dataclasses import asdict, dataclass, field

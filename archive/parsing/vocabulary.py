@@ -72,7 +72,7 @@ RESULT_CLASS_OF_WORDS = {"A": "已解决", "B": "正在解决", "C": "列入计�
 # A bare letter: the common three-class scheme A/B/C, whose C is 留作参考.
 RESULT_CLASS_OF_LETTER = {"A": "已解决", "B": "正在解决", "C": "留作参考", "D": "留作参考"}
 
-# The five disclosure labels of DESIGN.md.
+# The five disclosure labels of docs/design.md.
 DISCLOSURE_LABELS = ("不同意公开", "依申请公开", "不予公开", "同意公开", "主动公开")
 # The field names a disclosure is given by ("公开方式：主动公开", "公开属性：…").
 DISCLOSURE_FIELDS = (

@@ -1,4 +1,4 @@
-"""Compare a parsed letter with its hand-made ground truth (the format of shared/seeds/expected.json)."""
+"""Compare a parsed letter with its hand-made ground truth (the format of fixtures/seed_letters/expected.json)."""
 
 import json
 from pathlib import Path

@@ -1,6 +1,6 @@
 """Print what the parser reads from one reply file, without touching the database.
 
-``--json`` prints one JSON object with the keys of DESIGN.md's parser contract; without it,
+``--json`` prints one JSON object with the keys of docs/design.md's parser contract; without it,
 a readable summary. A file that cannot be read exits non-zero with the reason in Chinese.
 """
 
