@@ -21,6 +21,7 @@ from django.db.models import Prefetch
 from django.http import QueryDict
 from whoosh import collectors
 from whoosh import query as wq
+from whoosh.reading import TermNotFound
 
 from archive.models import Agency, Reply, Section
 from search.analysis import query_words
@@ -47,6 +48,7 @@ MAX_WORDS = 32  # words of the whole query
 MAX_PHRASES = 3  # a quoted phrase checks word positions in every letter holding its words: the costly clause
 MAX_PREFIXES = 4  # a single character matches every word it begins: hundreds of words' letters to read
 MAX_FILTER_VALUES = 5  # per filter: values of one filter are ANDed, so more could only narrow to nothing
+CLOCK_EVERY = 16  # documents matched, ranked or checked between looks at the clock (the time budget)
 PIN_BOOST = 1000.0  # a named proposal, proposer or agency outranks any text match
 TEXT = "text"
 
@@ -358,9 +360,85 @@ def _matching(searcher, scored: wq.Query, filter_query: wq.Query | None, deadlin
     docnums = []
     for docnum in searcher.docs_for_query(combined):
         docnums.append(docnum)
-        if len(docnums) & 15 == 1 and time.perf_counter() > deadline:  # at the first, then every 16th
+        if len(docnums) % CLOCK_EVERY == 1 % CLOCK_EVERY and time.perf_counter() > deadline:  # the first, then every
             return sorted(docnums), True
     return sorted(docnums), False
+
+
+def _phrase_documents(searcher, words: list[str], candidates: list[int], deadline: float) -> tuple[set, set]:
+    """Which of the (sorted) candidates hold the words one after another, read from the words' positions,
+    and which were left unchecked when the time ran out. Whoosh's own phrase matcher reads positions
+    until it finds a match, however long that takes: "工作 工作" over 10,000 letters held a worker 2 s."""
+    found: set[int] = set()
+    checked = 0
+    rest = list(enumerate(words))[1:]
+    for reader, offset in searcher.reader().leaf_readers():
+        end = offset + reader.doc_count_all()
+        mine = [docnum for docnum in candidates if offset <= docnum < end]
+        if not mine:
+            continue
+        try:
+            matchers = {word: reader.postings(TEXT, word) for word in dict.fromkeys(words)}
+        except TermNotFound:
+            continue
+        for position, docnum in enumerate(mine):
+            checked += 1
+            if not checked % CLOCK_EVERY and time.perf_counter() > deadline:
+                return found, set(mine[position:]) | {later for later in candidates if later >= end}
+            local = docnum - offset
+            places = {}
+            for word, matcher in matchers.items():
+                if matcher.is_active() and matcher.id() < local:
+                    matcher.skip_to(local)
+                if not matcher.is_active() or matcher.id() != local:
+                    break
+                places[word] = set(matcher.value_as("positions"))
+            else:
+                if any(all(start + i in places[word] for i, word in rest) for start in places[words[0]]):
+                    found.add(docnum)
+    return found, set()
+
+
+def _matching_phrases(searcher, parsed: ParsedQuery, filter_query: wq.Query | None,
+                      deadline: float) -> tuple[list[int], bool]:
+    """Like ``_matching``, for a query with quoted phrases, within the time budget: the letters holding the
+    phrases' words are matched first (Whoosh, quickly), then each phrase is checked on those letters alone."""
+
+    def relaxed(clause: Clause) -> wq.Query:
+        return wq.And([wq.Term(TEXT, word) for word in clause.words]) if clause.phrase else _clause_query(clause)
+
+    positive = [wq.Or([relaxed(c) for c in group]) if len(group) > 1 else relaxed(group[0]) for group in parsed.groups]
+    negative = [wq.Not(_clause_query(c)) for c in parsed.excluded if not c.phrase]
+    docnums, out_of_time = _matching(searcher, wq.And((positive or [wq.Every()]) + negative), filter_query, deadline)
+    for group in parsed.groups:
+        if not any(clause.phrase for clause in group):
+            continue
+        holding: set[int] = set()
+        for clause in group:
+            rest = [docnum for docnum in docnums if docnum not in holding]
+            if clause.phrase:
+                found, unchecked = _phrase_documents(searcher, clause.words, rest, deadline)
+                out_of_time = out_of_time or bool(unchecked)
+            else:
+                found, late = _matching(searcher, _clause_query(clause), None, deadline)
+                out_of_time = out_of_time or late
+            holding.update(found)
+        docnums = [docnum for docnum in docnums if docnum in holding]
+    for clause in parsed.excluded:
+        if clause.phrase:
+            found, unchecked = _phrase_documents(searcher, clause.words, docnums, deadline)
+            out_of_time = out_of_time or bool(unchecked)
+            docnums = [docnum for docnum in docnums if docnum not in found and docnum not in unchecked]
+    return docnums, out_of_time
+
+
+def _match(searcher, parsed: ParsedQuery, scored: wq.Query, pinned: bool, filter_query: wq.Query | None,
+           deadline: float) -> tuple[list[int], bool]:
+    """The matched documents (and whether the time ran out): phrases checked by ``_matching_phrases``."""
+    clauses = [clause for group in parsed.groups for clause in group] + parsed.excluded
+    if not pinned and any(clause.phrase for clause in clauses):
+        return _matching_phrases(searcher, parsed, filter_query, deadline)
+    return _matching(searcher, scored, filter_query, deadline)
 
 
 def _newest(searcher, docnums: list[int], limit: int) -> list[int]:
@@ -378,8 +456,6 @@ class _OutOfTime(Exception):
 class _DeadlineCollector(collectors.WrappingCollector):
     """Stops collecting at the deadline: the child keeps the best of what it saw."""
 
-    every = 16  # documents between looks at the clock
-
     def __init__(self, child, deadline: float):
         self.child = child
         self.deadline = deadline
@@ -392,7 +468,7 @@ class _DeadlineCollector(collectors.WrappingCollector):
 
     def collect(self, sub_docnum):  # a FilterCollector around this one calls collect() for what it lets through
         self.collected += 1
-        if not self.collected % self.every and time.perf_counter() > self.deadline:
+        if not self.collected % CLOCK_EVERY and time.perf_counter() > self.deadline:
             raise _OutOfTime
         return self.child.collect(sub_docnum)
 
@@ -568,13 +644,13 @@ def _constraints(params: SearchParams, columns) -> list[tuple[str, str, object]]
     return tests
 
 
-def _widen(searcher, scored: wq.Query, params: SearchParams, hidden,
+def _widen(searcher, parsed: ParsedQuery, scored: wq.Query, pinned: bool, params: SearchParams, hidden,
            deadline: float) -> tuple[list[tuple[str, int, str]], bool]:
     """For a search with filters that found nothing: how many it would find without each one filter.
 
     The text is matched once, without filters; each document is then tested against the filters on the
     cached columns, and one that fails exactly one of them counts for that one."""
-    docnums, out_of_time = _matching(searcher, scored, None, deadline)
+    docnums, out_of_time = _match(searcher, parsed, scored, pinned, None, deadline)
     tests = _constraints(params, stored_columns(searcher))
     counts = [0] * len(tests)
     gone = hidden() if docnums else frozenset()
@@ -648,7 +724,7 @@ def search(params: SearchParams) -> SearchResults:
 
     searcher = backend().searcher()
     started = time.perf_counter()
-    docnums, out_of_time = _matching(searcher, scored, filter_query, deadline)
+    docnums, out_of_time = _match(searcher, parsed, scored, pin is not None, filter_query, deadline)
     # Ranking reads the same postings again: when that would not fit in the time left, the newest come first.
     rank_late = bool(docnums) and 2 * time.perf_counter() - started > deadline
     hidden = _Once(lambda: hidden_documents(searcher))  # asked only when something was found
@@ -678,6 +754,6 @@ def search(params: SearchParams) -> SearchResults:
         else:
             found.suggestions = _closest_terms(searcher, parsed, params, hidden, deadline)
         if not out_of_time and (params.filters or params.date_from or params.date_to):
-            found.widen, out_of_time = _widen(searcher, scored, params, hidden, deadline)
+            found.widen, out_of_time = _widen(searcher, parsed, scored, pin is not None, params, hidden, deadline)
     found.out_of_time = out_of_time
     return found
