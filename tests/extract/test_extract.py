@@ -18,7 +18,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from archive.extract import SUPPORTED_EXTENSIONS, ExtractError, extract_text
-from tests.bad_files import scanned_pdf, zip_bomb_docx
+from tests.bad_files import handmade_pdf, scanned_pdf, zip_bomb_docx
 
 OPENING = (
     "您提出的《关于构建学生心理健康长效机制的建议》收悉。"
@@ -486,26 +486,6 @@ def test_pdf_that_only_forbids_copying_still_gives_its_text():
     assert extract_text(buffer.getvalue(), "a.pdf") == "Reply to proposal No. 0070 of the fourth meeting"
 
 
-def handmade_pdf(content, font):
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
-        b" /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        font,
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-    ]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(
-        b"%010d 00000 n \n" % o for o in offsets
-    )
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-
-
 def test_pdf_whose_font_has_no_unicode_map_is_refused_instead_of_giving_cid_codes():
     # Identity-H without a ToUnicode map: glyph numbers only, as some Chinese PDF printers write.
     font = (
@@ -515,7 +495,7 @@ def test_pdf_whose_font_has_no_unicode_map_is_refused_instead_of_giving_cid_code
     )
     glyphs = "".join(f"{1000 + n:04X}" for n in range(30)).encode()
 
-    message = refusal(handmade_pdf(b"BT /F1 12 Tf 72 700 Td <" + glyphs + b"> Tj ET", font), "a.pdf")
+    message = refusal(handmade_pdf(b"BT /F1 12 Tf 72 700 Td <" + glyphs + b"> Tj ET", font=font), "a.pdf")
 
     assert message.startswith("这个 PDF 的文字无法提取（字体缺少编码信息）")
 
