@@ -211,6 +211,18 @@ def _log_each(model_admin, request, objects, message):
         model_admin.log_change(request, obj, message)
 
 
+def _merge_selected(model_admin, request, queryset, merge, *, noun, moved):
+    """Merge the selected records into the oldest, whose address then stays; recorded in its history."""
+    selected = list(queryset.order_by("pk"))
+    if len(selected) < 2:
+        model_admin.message_user(request, f"请至少选择两{noun}。", messages.WARNING)
+        return None
+    target, others = selected[0], selected[1:]
+    _log_each(model_admin, request, [target], f"并入{noun[1:]}（编号 {'、'.join(str(o.pk) for o in others)}）的{moved}")
+    merge(target, others)
+    return target
+
+
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
     list_display = ["title", "place", "session", "number", "kind", "body", "is_draft"]
@@ -223,14 +235,9 @@ class ProposalAdmin(admin.ModelAdmin):
 
     @admin.action(description="合并所选建议提案（同一件建议提案被分成了几件）", permissions=["change"])
     def merge(self, request, queryset):
-        proposals = list(queryset.order_by("pk"))
-        if len(proposals) < 2:
-            self.message_user(request, "请至少选择两件建议提案。", messages.WARNING)
-            return
-        target, others = proposals[0], proposals[1:]
-        _log_each(self, request, [target], f"并入建议提案（编号 {'、'.join(str(p.pk) for p in others)}）的答复与提出人")
-        merge_proposals(target, others)
-        self.message_user(request, f"已合并为建议提案：{target.description}", messages.SUCCESS)
+        target = _merge_selected(self, request, queryset, merge_proposals, noun="件建议提案", moved="答复与提出人")
+        if target is not None:
+            self.message_user(request, f"已合并为建议提案：{target.description}", messages.SUCCESS)
 
 
 class AgencyAliasInline(admin.TabularInline):
@@ -259,14 +266,10 @@ class PersonAdmin(admin.ModelAdmin):
 
     @admin.action(description="合并所选提出人（同一个人被分成了几个）", permissions=["change"])
     def merge(self, request, queryset):
-        people = list(queryset.order_by("pk"))
-        if len(people) < 2:
-            self.message_user(request, "请至少选择两位提出人。", messages.WARNING)
-            return
-        target, others = people[0], people[1:]
-        _log_each(self, request, [target], f"并入提出人（编号 {'、'.join(str(p.pk) for p in others)}）的建议提案")
-        merge_people(target, others)
-        self.message_user(request, f"已合并为：{target.name}（{target.description or '地区未定'}）", messages.SUCCESS)
+        target = _merge_selected(self, request, queryset, merge_people, noun="位提出人", moved="建议提案")
+        if target is not None:
+            who = f"{target.name}（{target.description or '地区未定'}）"
+            self.message_user(request, f"已合并为：{who}", messages.SUCCESS)
 
     @admin.action(description="按建议提案的地区拆分所选提出人（不同地区的同名人）", permissions=["change"])
     def split_by_place(self, request, queryset):
