@@ -58,21 +58,13 @@ class Place(models.Model):
         return reverse("archive:place-detail", args=[self.code])
 
     @property
-    def ancestry(self) -> list["Place"]:
-        """This place and those above it, the province first."""
-        chain, place = [], self
-        while place is not None:
-            chain.append(place)
-            place = place.parent
-        return chain[::-1]
+    def division(self) -> Division:
+        """The gazetteer's entry: its ancestry needs no query, as places above are rows of their own."""
+        return Division(self.code, self.name, self.level)
 
     @property
     def path(self) -> str:
-        return " › ".join(place.name for place in self.ancestry)
-
-    @property
-    def division(self) -> Division:
-        return Division(self.code, self.name, self.level)
+        return self.division.path
 
 
 class Session(models.Model):

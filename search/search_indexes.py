@@ -41,7 +41,7 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
     def index_queryset(self, using=None):
         return (
             Reply.objects.public()
-            .select_related("agency", "proposal__session__place", "proposal__place__parent__parent")
+            .select_related("agency", "proposal__session__place", "proposal__place")
             .with_proposers()
         )
 
@@ -55,7 +55,7 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
         return reply.agency.name if reply.agency_id else ""
 
     def prepare_place(self, reply):
-        return [place.code for place in reply.proposal.place.ancestry] if reply.proposal.place_id else []
+        return [place.code for place in reply.proposal.place.division.ancestry] if reply.proposal.place_id else []
 
     def prepare_year(self, reply):
         return str(reply.date.year) if reply.date else ""

@@ -37,7 +37,7 @@ def database_counts(filters: dict[str, str]) -> dict[str, Counter]:
     for reply in replies:
         row = {
             "body": {reply.proposal.body}, "agency": {reply.agency.name},
-            "place": {place.code for place in reply.proposal.place.ancestry},
+            "place": {place.code for place in reply.proposal.place.division.ancestry},
             "year": {str(reply.date.year)}, "proposer": {p.facet_label for p in reply.proposal.proposers.all()},
             "result": {reply.result_class} - {""}, "session": {str(reply.proposal.session)},
         }
