@@ -146,3 +146,16 @@ def stop(process: subprocess.Popen) -> None:
         process.kill()
         process.wait(timeout=10)
 
+
+def trickle_headers(sockets: list, stop: threading.Event, seconds: float = float("inf")) -> None:
+    """Be slow clients: one more header line on every socket every half second, never the blank line that
+    ends the headers, until ``stop`` is set or ``seconds`` have passed."""
+    deadline = time.monotonic() + seconds
+    line = 0
+    while time.monotonic() < deadline and not stop.wait(0.5):
+        line += 1
+        for sock in sockets:
+            try:
+                sock.sendall(f"X-Slow-{line}: {line}\r\n".encode())
+            except OSError:
+                pass

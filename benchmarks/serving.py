@@ -35,6 +35,7 @@ from benchmarks.http_load import (  # noqa: E402
     run_load,
     start_gunicorn,
     stop,
+    trickle_headers,
     wait_for,
     worker_memory_mb,
     workers,
@@ -58,17 +59,7 @@ def slow_clients(port: int, count: int, stop_event: threading.Event) -> list[soc
         sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
         sockets.append(sock)
 
-    def dribble():
-        line = 0
-        while not stop_event.wait(0.5):
-            line += 1
-            for sock in sockets:
-                try:
-                    sock.sendall(f"X-Slow-{line}: {line}\r\n".encode())
-                except OSError:
-                    pass
-
-    threading.Thread(target=dribble, daemon=True).start()
+    threading.Thread(target=trickle_headers, args=(sockets, stop_event), daemon=True).start()
     return sockets
 
 

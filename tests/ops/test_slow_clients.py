@@ -12,6 +12,7 @@ import urllib.parse
 
 import pytest
 
+from benchmarks.http_load import trickle_headers
 from config.limits import MAX_HEADER_BYTES
 from tests.gunicorn_server import collect_static, gunicorn, manage, server_env
 
@@ -66,19 +67,6 @@ def timed_health(server) -> tuple[int, float]:
     return answer.status, time.monotonic() - started
 
 
-def trickle(sockets: list[socket.socket], seconds: float, stop: threading.Event) -> None:
-    """One more header line on every socket every half second, never the blank line that ends the headers."""
-    deadline = time.monotonic() + seconds
-    line = 0
-    while time.monotonic() < deadline and not stop.wait(0.5):
-        line += 1
-        for sock in sockets:
-            try:
-                sock.sendall(f"X-Slow-{line}: {line}\r\n".encode())
-            except OSError:
-                pass
-
-
 def test_slow_headers_do_not_hold_the_workers(server):
     fresh = [connect(server) for _ in range(6)]  # three times the workers
     for sock in fresh:
@@ -94,7 +82,7 @@ def test_slow_headers_do_not_hold_the_workers(server):
         assert read_response(sock).startswith(b"HTTP/1.1 ")
     slow = fresh + kept_alive + pipelined
     stop = threading.Event()
-    sender = threading.Thread(target=trickle, args=(slow, HEADER_TIMEOUT - 0.5, stop))
+    sender = threading.Thread(target=trickle_headers, args=(slow, stop, HEADER_TIMEOUT - 0.5))
     sender.start()
     try:
         time.sleep(0.6)  # every slow socket has sent more than one line
