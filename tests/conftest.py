@@ -12,17 +12,28 @@ SEED_LETTERS = Path(__file__).resolve().parents[1] / "fixtures" / "seed_letters"
 _unique = itertools.count(1)
 
 
+def _django_configured() -> bool:
+    # The parser and place tests are pure Python: ``pytest -p no:django tests/parsing tests/places`` runs them.
+    from django.conf import settings
+
+    return settings.configured
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     # The search API's rate limit counts in the cache: every test starts with a clean count.
-    from django.core.cache import cache
+    if _django_configured():
+        from django.core.cache import cache
 
-    cache.clear()
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
-def _isolated_files(settings, tmp_path):
+def _isolated_files(request, tmp_path):
     # Uploaded originals go to a temporary folder, and static files need no collectstatic run.
+    if not _django_configured():
+        return
+    settings = request.getfixturevalue("settings")
     settings.MEDIA_ROOT = tmp_path / "originals"
     static_files = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     settings.STORAGES = {**settings.STORAGES, "staticfiles": static_files}
