@@ -1,5 +1,7 @@
 """Home, agency, proposer and proposal pages: counts, links and what stays hidden."""
 
+import re
+
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -173,3 +175,14 @@ def test_page_queries_do_not_grow_with_the_number_of_replies(client, make_reply,
     with django_assert_max_num_queries(16):
         client.get("/")
 
+
+
+@pytest.mark.parametrize("url", ["/", "/search/", "/replies/"])
+def test_every_search_box_stops_at_the_length_the_search_uses(client, db, url):
+    # Longer input would only be cut by the search, and 2,000 Chinese characters percent-encoded pass
+    # gunicorn's request-line limit (8,190 bytes): the server would answer a bare 414.
+    from search.query import MAX_QUERY_CHARS
+
+    page = client.get(url).content.decode()
+    boxes = re.findall(r'<input[^>]*name="q"[^>]*>', page)
+    assert boxes and all(f'maxlength="{MAX_QUERY_CHARS}"' in box for box in boxes)
