@@ -230,5 +230,7 @@ HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 SEARCH_DRAIN_ON_COMMIT = env.bool("SEARCH_DRAIN_ON_COMMIT", default=False)
 # /healthz answers 503 when a change has waited this long for the indexer (it drains within a second).
 SEARCH_INDEX_LAG_LIMIT = env.int("SEARCH_INDEX_LAG_LIMIT", default=300)
+# One search answers with what it has found after this long, and says so: no query can hold a worker.
+SEARCH_TIME_BUDGET_SECONDS = env.float("SEARCH_TIME_BUDGET_SECONDS", default=0.3)
 # Load jieba and the user dictionary when Django starts, so gunicorn --preload shares it with workers.
 SEARCH_LOAD_JIEBA_AT_STARTUP = env.bool("SEARCH_LOAD_JIEBA_AT_STARTUP", default=True)

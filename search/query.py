@@ -691,7 +691,7 @@ class _Once:
 
 def time_budget() -> float:
     """Seconds one search may take before it answers with what it has (settings.SEARCH_TIME_BUDGET_SECONDS)."""
-    return float(getattr(settings, "SEARCH_TIME_BUDGET_SECONDS", 0.3))
+    return settings.SEARCH_TIME_BUDGET_SECONDS
 
 
 def search(params: SearchParams) -> SearchResults:

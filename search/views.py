@@ -4,29 +4,11 @@ from django.shortcuts import render
 from search.query import SearchParams, search
 from search.ratelimit import rate_limited
 
-# Said on the page when a search ran out of its time budget (search.query.time_budget).
-OUT_OF_TIME_NOTICE = (
-    '<p class="notice out-of-time" role="status">'
-    "检索用时超出限制，以下只是已找到的部分结果，请缩短或简化检索词后再试。</p>"
-)
-CONTRADICTORY_NOTICE = (
-    '<p class="notice contradictory" role="status">'
-    "所选条件互相矛盾（例如两个不同的年份、起始日期晚于截止日期，或同一个词既要求出现又要求排除），"
-    "没有答复能同时满足，请去掉其中一个。</p>"
-)
-_RESULTS_START = '<div class="results-main">'
-
 
 def search_page(request):
     results = search(SearchParams.from_querydict(request.GET))
     template = "search/_results.html" if request.GET.get("partial") else "search/search.html"
-    response = render(request, template, {"results": results, "params": results.params})
-    notice = OUT_OF_TIME_NOTICE if results.out_of_time else CONTRADICTORY_NOTICE if results.contradictory else ""
-    if notice:
-        # The notice opens the results column (templates/search/_results.html is not this module's to change).
-        page = response.content.decode()
-        response.content = page.replace(_RESULTS_START, _RESULTS_START + notice, 1).encode()
-    return response
+    return render(request, template, {"results": results, "params": results.params})
 
 
 @rate_limited
