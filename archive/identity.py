@@ -4,7 +4,7 @@ A session is (body, place, term, meeting); a proposal is (session, number), or w
 (body, place, year, number); a person is (name, role, place). Place is in every key, so the
 市政协五届四次会议 of two cities are two sessions, their 第70号 two proposals, and two cities'
 王强委员 two people. Where a letter's place cannot be read, nothing is shared on a guess: its
-session is its own, and a proposal is matched only among those its agency answered.
+session and its proposal are its own until a clerk merges them.
 """
 
 from dataclasses import dataclass
@@ -65,8 +65,11 @@ def resolve_person(name: str, role: str, place: Place | None) -> Person:
     return person
 
 
-def matching_proposal(proposal: Proposal, agency: Agency | None = None) -> Proposal | None:
-    """The published archive's proposal that this one (a draft's, or a new letter's) is the same as."""
+def matching_proposal(proposal: Proposal) -> Proposal | None:
+    """The published archive's proposal that this one (a draft's, or a new letter's) is the same as.
+
+    Without a session and a place nothing is matched: an agency named only 市教育局 is no place.
+    """
     candidates = Proposal.objects.filter(is_draft=False).exclude(pk=proposal.pk)
     if proposal.number_normalized:
         candidates = candidates.filter(number_normalized=proposal.number_normalized)
@@ -76,12 +79,9 @@ def matching_proposal(proposal: Proposal, agency: Agency | None = None) -> Propo
         candidates = candidates.filter(session_id=proposal.session_id)
     else:
         candidates = candidates.filter(session=None, body=proposal.body, year=proposal.year)
-        if proposal.place_id:
-            candidates = candidates.filter(place_id=proposal.place_id)
-        elif agency is not None:
-            candidates = candidates.filter(place=None, replies__agency=agency)
-        else:
+        if not proposal.place_id:
             return None
+        candidates = candidates.filter(place_id=proposal.place_id)
     return candidates.order_by("pk").first()
 
 

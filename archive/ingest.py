@@ -18,18 +18,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from archive.extract import ExtractError, extract_text
-from archive.identity import (
-    add_proposers,
-    letter_place,
-    matching_proposal,
-    resolve_agency,
-    resolve_person,
-    resolve_session,
-)
+from archive.identity import add_proposers, letter_place, resolve_agency, resolve_person, resolve_session
 from archive.keywords import extract_keywords
-from archive.models import Agency, Person, Place, Proposal, Reply, Section, Session, duplicate_message
-from archive.parsing import ParsedReply, normalize_proposal_number, parse_reply, result_class_of
+from archive.models import Person, Place, Proposal, Reply, Section, Session, duplicate_message
+from archive.parsing import ParsedReply, parse_reply, result_class_of
 from archive.places import Division
+from archive.publishing import publish_reply
 
 
 class DuplicateReply(ValidationError):
@@ -71,21 +65,17 @@ def section_anchors(levels: list[int]) -> list[str]:
     return anchors
 
 
-def _resolve_proposal(parsed: ParsedReply, session: Session | None, place: Place | None, reply_date: date | None,
-                      agency: Agency | None, *, publish: bool) -> Proposal:
-    """A published letter joins the proposal it is part of; a draft keeps a proposal of its own until published."""
+def _own_proposal(
+    parsed: ParsedReply, session: Session | None, place: Place | None, reply_date: date | None
+) -> Proposal:
+    """The letter's proposal as it names it, kept to itself until the reply is published (archive.publishing)."""
     number = parsed.proposal_number or ""
-    candidate = Proposal(
+    proposal = Proposal.objects.create(
         session=session, body=parsed.body or (session.body if session else ""), number=number,
-        number_normalized=normalize_proposal_number(number), kind=parsed.proposal_kind or "",
-        title=parsed.proposal_title or "（标题未识别）", place=place,
+        kind=parsed.proposal_kind or "", title=parsed.proposal_title or "（标题未识别）", place=place,
         year=(session.year if session and session.year else None) or (reply_date.year if reply_date else None),
-        is_draft=not publish,
+        is_draft=True,
     )
-    proposal = matching_proposal(candidate, agency) if publish else None
-    if proposal is None:
-        candidate.save()
-        proposal = candidate
     role = person_role(parsed)
     add_proposers(proposal, [resolve_person(name, role, place) for name in parsed.proposer_names])
     return proposal
@@ -120,7 +110,7 @@ def save_parsed_reply(
     session = resolve_session(parsed.session, located.place)
     reply_date = date.fromisoformat(parsed.date) if parsed.date else None
     reply = Reply(
-        proposal=_resolve_proposal(parsed, session, located.place, reply_date, agency, publish=publish),
+        proposal=_own_proposal(parsed, session, located.place, reply_date),
         agency=agency,
         handling_role=parsed.handling_role or "",
         kind=parsed.reply_kind or Reply.Kind.REPLY,
@@ -139,7 +129,7 @@ def save_parsed_reply(
         keywords=extract_keywords(parsed.proposal_title or "", parsed.body_text),
         raw_text=raw_text,
         content_hash=fingerprint,
-        status=Reply.Status.PUBLISHED if publish else Reply.Status.DRAFT,
+        status=Reply.Status.DRAFT,
         uploaded_by=uploaded_by,
     )
     if original is not None:
@@ -152,6 +142,8 @@ def save_parsed_reply(
                     title=section.title[:300], text=section.text, anchor=anchor)
             for position, (section, anchor) in enumerate(zip(parsed.sections, anchors, strict=True))
         )
+        if publish:
+            publish_reply(reply)  # joins the proposal it is part of, as a clerk's publishing does
     except Exception:
         # The file went to disk before the rows: take it away again so nothing is half-saved.
         if reply.original:

@@ -17,7 +17,7 @@ def planned_join(reply: Reply) -> Proposal | None:
     """The published proposal this draft will join when published, or None when it will be a new one."""
     if reply.pk is None or not reply.proposal.is_draft:
         return None
-    return matching_proposal(reply.proposal, reply.agency)
+    return matching_proposal(reply.proposal)
 
 
 @transaction.atomic
@@ -26,9 +26,11 @@ def publish_reply(reply: Reply, *, join: bool = True) -> Proposal | None:
     joined = None
     draft = reply.proposal
     if draft.is_draft:
-        joined = matching_proposal(draft, reply.agency) if join else None
+        joined = matching_proposal(draft) if join else None
         if joined is not None:
-            add_proposers(joined, [link.person for link in draft.proposer_links.select_related("person")])
+            if reply.disclosure not in Reply.PRIVATE_DISCLOSURES:
+                # A letter the public may not read names no one on the public proposal's pages.
+                add_proposers(joined, [link.person for link in draft.proposer_links.select_related("person")])
             reply.proposal = joined
         else:
             _refuse_clash(draft)

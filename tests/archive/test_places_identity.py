@@ -185,3 +185,21 @@ def test_keeping_a_numbered_proposal_separate_is_refused_until_the_clerk_correct
     draft.refresh_from_db()
     assert draft.status == Reply.Status.DRAFT
     assertContains(response, "不能另建")
+
+
+def test_publishing_a_withheld_letter_names_no_one_on_the_public_proposal(client, five_cities):
+    withheld = letter("资阳市卫生健康委员会", "秘密人", "关于构建学生心理健康长效机制的建议", day=30,
+                      extra="\n（不予公开）")
+    reply = import_text(withheld).reply
+    reply.disclosure = Reply.Disclosure.WITHHELD
+    publish_reply(reply)
+    assert reply.proposal_id == five_cities[0].proposal_id
+    assertNotContains(client.get(five_cities[0].get_absolute_url()), "秘密人")
+    assert archive_totals().proposers == 5
+
+
+def test_letters_of_an_agency_that_names_no_place_are_never_merged_without_a_session():
+    first = import_text(letter("市教育局", "王强", "关于甲市学校的建议", session="", number="第70号"), publish=True)
+    second = import_text(letter("市教育局", "李四", "关于乙市学校的建议", session="", number="第70号"), publish=True)
+    assert first.reply.proposal_id != second.reply.proposal_id
+    assert second.reply.proposal.title == "关于乙市学校的建议"
