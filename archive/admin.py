@@ -218,8 +218,12 @@ def _merge_selected(model_admin, request, queryset, merge, *, noun, moved):
         model_admin.message_user(request, f"请至少选择两{noun}。", messages.WARNING)
         return None
     target, others = selected[0], selected[1:]
+    try:
+        merge(target, others)
+    except ValueError as refusal:
+        model_admin.message_user(request, str(refusal), messages.ERROR)
+        return None
     _log_each(model_admin, request, [target], f"并入{noun[1:]}（编号 {'、'.join(str(o.pk) for o in others)}）的{moved}")
-    merge(target, others)
     return target
 
 

@@ -11,16 +11,22 @@ from archive.identity import add_proposers
 from archive.models import Person, Place, Proposal, Proposer, Reply
 
 
+def _move_links(links, person: Person) -> None:
+    """Re-point proposer links to ``person``, one by one so the search index hears of each; a proposal
+    that already lists the person keeps one link."""
+    for link in links:
+        if Proposer.objects.filter(proposal_id=link.proposal_id, person=person).exists():
+            link.delete()
+        else:
+            link.person = person
+            link.save(update_fields=["person"])
+
+
 @transaction.atomic
 def merge_people(target: Person, others: list[Person]) -> None:
     """Every proposal of ``others`` is the target's; ``others`` are deleted."""
     for other in others:
-        for link in Proposer.objects.filter(person=other):
-            if Proposer.objects.filter(proposal_id=link.proposal_id, person=target).exists():
-                link.delete()
-            else:
-                link.person = target
-                link.save(update_fields=["person"])
+        _move_links(Proposer.objects.filter(person=other), target)
         other.delete()
 
 
@@ -30,13 +36,19 @@ def split_person(person: Person, proposals: list[Proposal], place: Place | None)
     new, _ = Person.objects.get_or_create(name=person.name, role=person.role, place=place)
     if new == person:
         raise ValueError("拆出的提出人与原提出人地区相同，请选择另一个地区。")
-    Proposer.objects.filter(person=person, proposal__in=proposals).update(person=new)
+    _move_links(Proposer.objects.filter(person=person, proposal__in=proposals), new)
     return new
 
 
 @transaction.atomic
 def merge_proposals(target: Proposal, others: list[Proposal]) -> None:
-    """The replies and proposers of ``others`` belong to the target; ``others`` are deleted."""
+    """The replies and proposers of ``others`` belong to the target; ``others`` are deleted.
+
+    A draft's own proposal is not merged by hand: its proposers would show before the draft is
+    published, and publishing joins it anyway.
+    """
+    if any(proposal.is_draft for proposal in [target, *others]):
+        raise ValueError("待发布的建议提案（其答复还是草稿）不能合并：发布答复时会自动并入同一件建议提案。")
     for other in others:
         add_proposers(target, [link.person for link in other.proposer_links.select_related("person")])
         for reply in other.replies.all():

@@ -164,9 +164,12 @@ class _Rekey:
 
     def merge_proposals(self) -> None:
         groups = defaultdict(list)
+        published = set(self.Reply.objects.filter(status="published").values_list("proposal_id", flat=True))
         for proposal in self.Proposal.objects.exclude(session=None).exclude(number_normalized="").order_by("pk"):
             groups[(proposal.session_id, proposal.number_normalized)].append(proposal)
-        for kept, *others in (group for group in groups.values() if len(group) > 1):
+        for group in (group for group in groups.values() if len(group) > 1):
+            # The one the public already sees keeps its title and address; a draft's joins it.
+            kept, *others = sorted(group, key=lambda proposal: (proposal.pk not in published, proposal.pk))
             position = self.Proposer.objects.filter(proposal=kept).count()
             known = set(self.Proposer.objects.filter(proposal=kept).values_list("person_id", flat=True))
             for other in others:

@@ -56,3 +56,43 @@ def test_splitting_a_reply_off_gives_it_a_proposal_of_its_own(admin_client, make
     assert second.proposal_id != first.proposal_id
     assert [link.person.name for link in second.proposal.proposer_links.all()] == ["朱蓉"]
     assert LogEntry.objects.filter(object_id=str(second.pk), change_message__contains="拆出").exists()
+
+
+def test_a_drafts_proposal_cannot_be_merged_by_hand(admin_client, make_reply):
+    published = make_reply(proposers=("朱蓉",), number="70")
+    draft = make_reply(proposers=("秘密人",), number="70", publish=False)
+    response = act(admin_client, "proposal", "merge", [draft.proposal, published.proposal])
+    assert "不能合并" in response.content.decode()
+    assert Proposal.objects.filter(pk=draft.proposal_id).exists()
+    assert [link.person.name for link in published.proposal.proposer_links.all()] == ["朱蓉"]
+
+
+def test_splitting_a_person_who_already_proposes_there_keeps_one_link(make_reply):
+    from archive.merging import split_person
+
+    zy = make_reply(proposers=("王强",), agency="资阳市教育和体育局", role="委员", session="市政协五届四次会议")
+    unplaced = Person.objects.create(name="王强", role="委员")
+    zy.proposal.proposer_links.create(person=unplaced, position=1)
+    split_person(unplaced, [zy.proposal], zy.proposal.place)
+    assert [link.person.place.name for link in zy.proposal.proposer_links.all()] == ["资阳市"]
+
+
+def test_a_split_reaches_the_search_facets(make_reply, search_index, indexed):
+    from archive.merging import split_person
+    from search.query import SearchParams, search
+
+    with indexed():
+        zy = make_reply(proposers=("王强",), agency="资阳市教育和体育局", role="委员", session="市政协五届四次会议")
+        ms = make_reply(proposers=("王强",), agency="眉山市教育局", role="委员", session="市政协五届四次会议")
+    wrong = Person.objects.get(name="王强", place__name="资阳市")
+    meishan = Person.objects.get(name="王强", place__name="眉山市")
+    with indexed():  # as an archive made before places were keys would hold them, and its index too
+        ms.proposal.proposer_links.update(person=wrong)
+        meishan.delete()
+        ms.save()
+    assert search(SearchParams(filters={"proposer": ["王强（资阳市）"]})).total == 2
+    with indexed():
+        split_person(wrong, [ms.proposal], ms.proposal.place)
+    assert search(SearchParams(filters={"proposer": ["王强（眉山市）"]})).total == 1
+    assert search(SearchParams(filters={"proposer": ["王强（资阳市）"]})).total == 1
+    assert zy.proposal_id != ms.proposal_id

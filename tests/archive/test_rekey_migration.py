@@ -51,3 +51,21 @@ def test_the_migration_splits_sessions_proposals_and_people_that_held_several_ci
         "潍坊市教育局": ("潍坊市", "潍坊市", "关于潍坊的建议", ["王强"]),
     }
     assert sorted(person.place.name for person in Person.objects.filter(name="王强")) == ["潍坊市", "眉山市"]
+
+
+@pytest.mark.django_db
+def test_re_keying_keeps_the_proposal_the_public_sees_when_a_drafts_shares_its_key(make_reply):
+    from django.apps import apps as current_apps
+
+    from archive.models import Proposal
+    from archive.rekey import rekey
+
+    draft = make_reply(title="草稿的标题", number="70", publish=False)
+    public = make_reply(title="公开的标题", number="70")
+    assert draft.proposal_id < public.proposal_id
+
+    rekey(current_apps)
+
+    public.refresh_from_db()
+    assert public.proposal.title == "公开的标题"
+    assert not Proposal.objects.filter(pk=draft.proposal_id).exists()
