@@ -219,8 +219,10 @@ def qualified_agency_name(name: str, place: Division | None) -> str:
     own = _nearest_of_kind(place, word)
     if own is None:
         return name
-    # A district's agencies carry their city too (广州市南沙区教育局): 南沙区 alone is ambiguous.
-    prefix = "".join(p.name for p in own.ancestry if p.level != PROVINCE) if own.level == COUNTY else own.name
+    # A district's agencies carry their city too (广州市南沙区教育局, 北京市朝阳区教育委员会): 南沙区 and
+    # 朝阳区 alone are ambiguous. A province's name is left out; a municipality's is its city's.
+    above = [p.name for p in own.ancestry if p.level != PROVINCE or p.name.endswith("市")]
+    prefix = "".join(above) if own.level == COUNTY else own.name
     return prefix + name[len(word) :]
 
 

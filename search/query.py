@@ -246,7 +246,7 @@ class SearchParams:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             return True
         for year in self.filters.get("year", ()):
-            if not year.isdigit():
+            if not (year.isascii() and year.isdigit()):  # "²".isdigit() is true, and int("²") fails
                 return True
             if (self.date_from and int(year) < self.date_from.year) or (self.date_to and int(year) > self.date_to.year):
                 return True

@@ -199,3 +199,12 @@ def test_reply_page_keeps_a_print_stylesheet_and_lists_next_steps_in_the_content
 
     assertContains(response, 'href="/static/css/print.css" media="print"')
     assertContains(response, '<a href="#next-steps">下一步工作</a>', html=True)
+
+
+@pytest.mark.parametrize("path", ["replies", "proposals", "agencies", "people"])
+def test_an_id_too_long_for_the_database_is_a_404_not_a_500(client, db, path):
+    assert client.get(f"/{path}/99999999999999999999/").status_code == 404
+
+
+def test_a_session_id_too_long_for_the_database_is_a_404_not_a_500(client, db):
+    assert client.get("/proposals/99999999999999999999/70/").status_code == 404

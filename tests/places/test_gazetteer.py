@@ -80,3 +80,8 @@ def test_a_typed_place_that_is_ambiguous_or_unknown_is_refused_in_chinese():
         place_named("朝阳区")
     with pytest.raises(ValueError, match="找不到地区"):
         place_named("不存在的地方")
+
+
+def test_a_municipal_districts_agency_keeps_its_municipality_in_front():
+    assert qualified_agency_name("区教育局", place_named("北京市朝阳区")) == "北京市朝阳区教育局"
+    assert read_place(agency="北京市朝阳区教育局").division.path == "北京市 › 朝阳区"

@@ -74,3 +74,9 @@ def test_selected_facets_and_plain_filters_share_one_cap(rf):
         "&selected_facets=agency:丙局&selected_facets=bogus:丁"
     )
     assert params_of(rf, query).filters == {"agency": ["甲局", "乙局", "丙局"]}
+
+
+@pytest.mark.parametrize("year", ["²", "¹²³", "２０２４"])
+def test_a_year_written_in_other_digits_answers_a_page_not_a_500(client, places, year):
+    assert client.get("/search/", {"year": year, "date_from": "2024-01-01"}).status_code == 200
+    assert client.get("/api/search/", {"year": year, "date_to": "2024-01-01"}).status_code == 200
