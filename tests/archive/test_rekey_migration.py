@@ -20,7 +20,8 @@ def old_letter(agency, name, title):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_splits_sessions_proposals_and_people_that_held_several_cities():
+def test_the_migration_splits_sessions_proposals_and_people_that_held_several_cities(settings, tmp_path):
+    settings.DATA_DIR = tmp_path  # the migration writes its report under the data dir
     apps = migrate(BEFORE)
     Session, Agency, Person = (apps.get_model("archive", name) for name in ("Session", "Agency", "Person"))
     Proposal, Proposer, Reply = (apps.get_model("archive", name) for name in ("Proposal", "Proposer", "Reply"))
@@ -51,6 +52,8 @@ def test_the_migration_splits_sessions_proposals_and_people_that_held_several_ci
         "潍坊市教育局": ("潍坊市", "潍坊市", "关于潍坊的建议", ["王强"]),
     }
     assert sorted(person.place.name for person in Person.objects.filter(name="王强")) == ["潍坊市", "眉山市"]
+    (report,) = (tmp_path / "reports").iterdir()
+    assert "拆分建议提案" in report.read_text("utf-8")
 
 
 @pytest.mark.django_db
