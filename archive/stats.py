@@ -98,6 +98,7 @@ def top_proposers(replies, limit: int = 12):
     """Proposers with the most of these replies, each annotated with ``reply_count``."""
     return (
         Person.objects.filter(proposer_links__proposal__replies__in=replies)
+        .select_related("place")
         .annotate(reply_count=Count("proposer_links__proposal__replies", distinct=True))
         .order_by("-reply_count", "name")[:limit]
     )

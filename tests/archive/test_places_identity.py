@@ -203,3 +203,8 @@ def test_letters_of_an_agency_that_names_no_place_are_never_merged_without_a_ses
     second = import_text(letter("市教育局", "李四", "关于乙市学校的建议", session="", number="第70号"), publish=True)
     assert first.reply.proposal_id != second.reply.proposal_id
     assert second.reply.proposal.title == "关于乙市学校的建议"
+
+
+def test_the_home_page_tells_same_name_members_apart_by_their_place(client, five_cities):
+    page = client.get("/").content.decode()
+    assert "王强委员（眉山市）" in page and "王强委员（潍坊市）" in page
