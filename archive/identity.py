@@ -9,7 +9,7 @@ session and its proposal are its own until a clerk merges them.
 
 from dataclasses import dataclass
 
-from archive.models import Agency, Person, Place, Proposal, Proposer, Session
+from archive.models import Agency, Person, Place, Proposal, Session
 from archive.parsing import read_session
 from archive.places import Division, leading_places, qualified_agency_name, read_place
 
@@ -86,13 +86,15 @@ def matching_proposal(proposal: Proposal) -> Proposal | None:
 
 
 def add_proposers(proposal: Proposal, people: list[Person]) -> None:
-    """Append the people a letter names that the proposal does not list yet, keeping the order."""
+    """Append the people a letter names that the proposal does not list yet, keeping the order.
+
+    Through the proposal's own links only, so migration 0005's historical models use it too."""
     known = set(proposal.proposer_links.values_list("person_id", flat=True))
     position = proposal.proposer_links.count()
     for person in people:
         if person.pk in known:
             continue
-        Proposer.objects.create(proposal=proposal, person=person, position=position)
+        proposal.proposer_links.create(person=person, position=position)
         known.add(person.pk)
         position += 1
 

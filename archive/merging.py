@@ -11,11 +11,11 @@ from archive.identity import add_proposers
 from archive.models import Person, Place, Proposal, Proposer, Reply
 
 
-def _move_links(links, person: Person) -> None:
+def move_links(links, person: Person) -> None:
     """Re-point proposer links to ``person``, one by one so the search index hears of each; a proposal
-    that already lists the person keeps one link."""
+    that already lists the person keeps one link. Works on migration 0005's historical models too."""
     for link in links:
-        if Proposer.objects.filter(proposal_id=link.proposal_id, person=person).exists():
+        if type(link).objects.filter(proposal_id=link.proposal_id, person=person).exists():
             link.delete()
         else:
             link.person = person
@@ -26,7 +26,7 @@ def _move_links(links, person: Person) -> None:
 def merge_people(target: Person, others: list[Person]) -> None:
     """Every proposal of ``others`` is the target's; ``others`` are deleted."""
     for other in others:
-        _move_links(Proposer.objects.filter(person=other), target)
+        move_links(Proposer.objects.filter(person=other), target)
         other.delete()
 
 
@@ -36,7 +36,7 @@ def split_person(person: Person, proposals: list[Proposal], place: Place | None)
     new, _ = Person.objects.get_or_create(name=person.name, role=person.role, place=place)
     if new == person:
         raise ValueError("拆出的提出人与原提出人地区相同，请选择另一个地区。")
-    _move_links(Proposer.objects.filter(person=person, proposal__in=proposals), new)
+    move_links(Proposer.objects.filter(person=person, proposal__in=proposals), new)
     return new
 
 

@@ -10,6 +10,8 @@ working as the models change.
 
 from collections import defaultdict
 
+from archive.identity import add_proposers
+from archive.merging import move_links
 from archive.parsing import parse_reply, read_session
 from archive.places import Division, leading_places, read_place
 
@@ -170,14 +172,8 @@ class _Rekey:
         for group in (group for group in groups.values() if len(group) > 1):
             # The one the public already sees keeps its title and address; a draft's joins it.
             kept, *others = sorted(group, key=lambda proposal: (proposal.pk not in published, proposal.pk))
-            position = self.Proposer.objects.filter(proposal=kept).count()
-            known = set(self.Proposer.objects.filter(proposal=kept).values_list("person_id", flat=True))
             for other in others:
-                for link in self.Proposer.objects.filter(proposal=other).order_by("position"):
-                    if link.person_id not in known:
-                        self.Proposer.objects.create(proposal=kept, person_id=link.person_id, position=position)
-                        known.add(link.person_id)
-                        position += 1
+                add_proposers(kept, [link.person for link in other.proposer_links.order_by("position")])
                 self.Reply.objects.filter(proposal=other).update(proposal=kept)
                 self.lines.append(f"合并建议提案：#{other.pk}并入 #{kept.pk}《{kept.title}》（同一会议的同一编号）")
                 other.delete()
@@ -188,12 +184,7 @@ class _Rekey:
             groups[(person.name, person.role, person.place_id)].append(person)
         for kept, *others in (group for group in groups.values() if len(group) > 1):
             for other in others:
-                for link in self.Proposer.objects.filter(person=other):
-                    if self.Proposer.objects.filter(proposal_id=link.proposal_id, person=kept).exists():
-                        link.delete()
-                    else:
-                        link.person = kept
-                        link.save(update_fields=["person"])
+                move_links(self.Proposer.objects.filter(person=other), kept)
                 self.lines.append(f"合并提出人：#{other.pk}并入 #{kept.pk}“{kept.name}”")
                 other.delete()
 
