@@ -231,7 +231,7 @@ def _merge_selected(model_admin, request, queryset, merge, *, noun, moved):
 class ProposalAdmin(admin.ModelAdmin):
     list_display = ["title", "place", "session", "number", "kind", "body", "is_draft"]
     list_filter = ["body", "kind", "is_draft", "place__level"]
-    list_select_related = ["place", "session"]
+    list_select_related = ["place", "session__place"]  # a session names its place
     search_fields = ["title", "number", "proposers__name", "place__name"]
     autocomplete_fields = ["session", "place"]
     inlines = [ProposerInline]
@@ -294,9 +294,12 @@ class PersonAdmin(admin.ModelAdmin):
 class SessionAdmin(admin.ModelAdmin):
     list_display = ["name", "place", "body", "term", "meeting", "year"]
     list_filter = ["body", "place__level"]
-    list_select_related = ["place"]
     search_fields = ["name", "place__name"]
     autocomplete_fields = ["place"]
+
+    def get_queryset(self, request):
+        # A session names its place (资阳市·市政协五届四次会议): in the list and in the proposal's autocomplete.
+        return super().get_queryset(request).select_related("place")
 
 
 @admin.register(Place)

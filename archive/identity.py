@@ -7,25 +7,17 @@ A session is (body, place, term, meeting); a proposal is (session, number), or w
 session and its proposal are its own until a clerk merges them.
 """
 
-from dataclasses import dataclass
-
 from archive.models import Agency, Person, Place, Proposal, Session
-from archive.parsing import read_session
+from archive.parsing import ParsedReply, SessionParts
 from archive.places import Division, leading_places, qualified_agency_name, read_place
 
 
-@dataclass(frozen=True)
-class LetterPlace:
-    place: Place | None
-    warning: str | None = None
+def letter_place(agency: str | None, session: SessionParts | None, default: Division | None = None) -> Place | None:
+    """The place of a letter's proposal, read from its session and agency, or the clerk's default.
 
-
-def letter_place(agency: str | None, session: str | None, default: Division | None = None) -> LetterPlace:
-    """The place of a letter's proposal, read from its session and agency, or the clerk's default."""
-    region = read_session(session).region if session else None
-    reading = read_place(agency=agency, session_region=region, default=default)
-    place = Place.objects.for_division(reading.division) if reading.division else None
-    return LetterPlace(place, reading.warning)
+    None where the names leave a doubt; the review page then asks the clerk for the place."""
+    reading = read_place(agency=agency, session_region=session.region if session else None, default=default)
+    return Place.objects.for_division(reading.division) if reading.division else None
 
 
 def resolve_agency(name: str | None, place: Place | None) -> Agency | None:
@@ -41,10 +33,10 @@ def resolve_agency(name: str | None, place: Place | None) -> Agency | None:
     return agency
 
 
-def resolve_session(name: str | None, place: Place | None) -> Session | None:
-    if not name:
+def resolve_session(name: str | None, parts: SessionParts | None, place: Place | None) -> Session | None:
+    """The session a letter names (``parts`` read from ``name``), of its place."""
+    if not name or parts is None:
         return None
-    parts = read_session(name)
     fields = {"body": parts.body or "", "region": parts.region or "", "term": parts.term, "meeting": parts.meeting}
     if place is None:
         return Session.objects.create(name=name, year=parts.year, place=None, **fields)
@@ -58,6 +50,13 @@ def resolve_session(name: str | None, place: Place | None) -> Session | None:
             body=fields["body"], place=place, name=name, defaults={**fields, "year": parts.year}
         )
     return session
+
+
+def person_role(parsed: ParsedReply) -> str:
+    """代表/委员 for people, 组织 for an organisation, "" for people the letter gives no role."""
+    if parsed.proposer_kind == "organisation":
+        return Person.Role.ORGANISATION
+    return parsed.proposer_role or ""
 
 
 def resolve_person(name: str, role: str, place: Place | None) -> Person:

@@ -18,10 +18,17 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from archive.extract import ExtractError, extract_text
-from archive.identity import add_proposers, letter_place, resolve_agency, resolve_person, resolve_session
+from archive.identity import (
+    add_proposers,
+    letter_place,
+    person_role,
+    resolve_agency,
+    resolve_person,
+    resolve_session,
+)
 from archive.keywords import extract_keywords
-from archive.models import Person, Place, Proposal, Reply, Section, Session, duplicate_message
-from archive.parsing import ParsedReply, parse_reply, result_class_of
+from archive.models import Place, Proposal, Reply, Section, Session, duplicate_message
+from archive.parsing import ParsedReply, parse_reply, read_session, result_class_of
 from archive.places import Division
 from archive.publishing import publish_reply
 
@@ -81,13 +88,6 @@ def _own_proposal(
     return proposal
 
 
-def person_role(parsed: ParsedReply) -> str:
-    """代表/委员 for people, 组织 for an organisation, "" for people the letter gives no role."""
-    if parsed.proposer_kind == "organisation":
-        return Person.Role.ORGANISATION
-    return parsed.proposer_role or ""
-
-
 @transaction.atomic
 def save_parsed_reply(
     parsed: ParsedReply,
@@ -105,12 +105,13 @@ def save_parsed_reply(
     """
     fingerprint = content_hash(raw_text)
     refuse_duplicate(fingerprint)
-    located = letter_place(parsed.agency, parsed.session, place)
-    agency = resolve_agency(parsed.agency, located.place)
-    session = resolve_session(parsed.session, located.place)
+    session_parts = read_session(parsed.session) if parsed.session else None
+    place_of_letter = letter_place(parsed.agency, session_parts, place)
+    agency = resolve_agency(parsed.agency, place_of_letter)
+    session = resolve_session(parsed.session, session_parts, place_of_letter)
     reply_date = date.fromisoformat(parsed.date) if parsed.date else None
     reply = Reply(
-        proposal=_own_proposal(parsed, session, located.place, reply_date),
+        proposal=_own_proposal(parsed, session, place_of_letter, reply_date),
         agency=agency,
         handling_role=parsed.handling_role or "",
         kind=parsed.reply_kind or Reply.Kind.REPLY,

@@ -191,7 +191,7 @@ class Person(models.Model):
     def description(self) -> str:
         """How a page introduces the person: 长春市政协委员, 资阳市人大代表, 慈溪市 (an organisation)."""
         place = self.place.name if self.place_id else ""
-        office = {self.Role.DEPUTY: "人大代表", self.Role.MEMBER: "政协委员"}.get(self.role, "")
+        office = self.get_role_display() if self.role in (self.Role.DEPUTY, self.Role.MEMBER) else ""
         return place + office
 
     def get_absolute_url(self):

@@ -45,13 +45,9 @@ def publish_reply(reply: Reply, *, join: bool = True) -> Proposal | None:
 
 def _refuse_clash(draft: Proposal) -> None:
     # Two proposals with one session and number cannot both be published: one of the two is misread.
-    if draft.session_id and draft.number_normalized:
-        clash = Proposal.objects.filter(
-            is_draft=False, session=draft.session, number_normalized=draft.number_normalized
+    if draft.session_id and draft.number_normalized and matching_proposal(draft) is not None:
+        raise ValidationError(
+            f"{draft.session.name}第{draft.number}号建议提案已经存在，不能另建。"
+            "如确属不同的建议提案，请先更正编号或会议，再发布。",
+            code="proposal_clash",
         )
-        if clash.exists():
-            raise ValidationError(
-                f"{draft.session.name}第{draft.number}号建议提案已经存在，不能另建。"
-                "如确属不同的建议提案，请先更正编号或会议，再发布。",
-                code="proposal_clash",
-            )

@@ -10,7 +10,7 @@ working as the models change.
 
 from collections import defaultdict
 
-from archive.identity import add_proposers
+from archive.identity import add_proposers, person_role
 from archive.merging import move_links
 from archive.parsing import parse_reply, read_session
 from archive.places import Division, leading_places, read_place
@@ -115,7 +115,7 @@ class _Rekey:
         }
         for position, name in enumerate(names):
             person, _ = self.Person.objects.get_or_create(
-                name=name, role=roles.get(name, parsed.proposer_role or ""), place=place
+                name=name, role=roles.get(name, person_role(parsed)), place=place
             )
             self.Proposer.objects.create(proposal=new, person=person, position=position)
         self.Reply.objects.filter(pk__in=[reply.pk for reply in replies]).update(proposal=new)

@@ -115,7 +115,7 @@ def person_detail(request, pk):
 
 def place_list(request):
     counts = dict(Reply.objects.public().values_list("proposal__place").annotate(n=Count("pk")).order_by())
-    places = {place.pk: place for place in Place.objects.select_related("parent")}
+    places = {place.pk: place for place in Place.objects.all()}
     totals: dict[int, int] = {}
     for place_id, n in counts.items():
         place = places.get(place_id)
@@ -127,7 +127,7 @@ def place_list(request):
 
 
 def place_detail(request, code):
-    place = get_object_or_404(Place.objects.select_related("parent__parent"), code=code)
+    place = get_object_or_404(Place.objects.select_related("parent"), code=code)
     replies = Reply.objects.public().in_place(place)
     agencies = (
         Agency.objects.filter(replies__in=replies)
