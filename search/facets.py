@@ -10,7 +10,8 @@ from itertools import chain
 
 from whoosh.searching import Searcher
 
-from archive.models import Body, Person, Place, Reply
+from archive.models import Body, Person, Reply
+from archive.places import PROVINCE, division
 from search.columns import stored_columns
 
 # The only fields a request may filter on (openparliament's ALLOWABLE_FILTERS), with their Chinese names.
@@ -44,24 +45,19 @@ def value_label(field: str, value: str) -> str:
     if field == "year":
         return f"{value}年"
     if field == "place":
-        return place_names().get(value, value)
+        place = division(value)  # the gazetteer every Place row is made from: no query
+        return place.name if place else value
     return _VALUE_LABELS.get(field, {}).get(value, value)
 
 
-def place_names() -> dict[str, str]:
-    """Place code → name, for the place facet (a few thousand rows at most: the gazetteer's size)."""
-    return dict(Place.objects.values_list("code", "name"))
-
-
-def place_children(active: list[str]) -> set[str] | None:
-    """The place facet shows one level: the children of the chosen place, or the provinces when none is chosen."""
+def place_level_shown(code: str, active: list[str]) -> bool:
+    """The place facet shows one level: the children of a chosen place, or the provinces when none is chosen."""
+    place = division(code)
+    if place is None:
+        return False
     if not active:
-        return None
-    return set(Place.objects.filter(parent__code__in=active).values_list("code", flat=True))
-
-
-def is_province(code: str) -> bool:
-    return code.endswith("0000")
+        return place.level == PROVINCE
+    return place.parent is not None and place.parent.code in active
 
 
 def count_facets(

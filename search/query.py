@@ -10,6 +10,7 @@ Filters are whitelisted (``search.facets.FILTERS``). Hits are read back through
 """
 
 import difflib
+import functools
 import heapq
 import re
 import time
@@ -34,8 +35,7 @@ from search.facets import (
     MULTI_VALUED,
     count_facets,
     index_field,
-    is_province,
-    place_children,
+    place_level_shown,
     value_label,
 )
 from search.proposal_numbers import read_number_query
@@ -338,10 +338,9 @@ class SearchResults:
         return {sort: "?" + self.params.querydict(sort=sort, page=None).urlencode() for sort in ("relevance", "date")}
 
 
-def _filter_query(params: SearchParams, skip: tuple[str, str] | None = None) -> wq.Query | None:
+def _filter_query(params: SearchParams) -> wq.Query | None:
     terms: list[wq.Query] = [
-        wq.Term(index_field(name), value)
-        for name, values in params.filters.items() for value in values if (name, value) != skip
+        wq.Term(index_field(name), value) for name, values in params.filters.items() for value in values
     ]
     if params.date_from or params.date_to:
         start = params.date_from and _datetime(params.date_from)
@@ -517,12 +516,10 @@ def _facets(params: SearchParams, counts) -> list[Facet]:
         counter = counts.get(name, {})
         active_values = set(params.filters.get(name, ()))
         if name == "place":
-            level = place_children(params.filters.get("place", []))
-            shown = {
-                value: n for value, n in counter.items() if (is_province(value) if level is None else value in level)
-            }
+            chosen = params.filters.get("place", [])
+            shown = {value: n for value, n in counter.items() if place_level_shown(value, chosen)}
             ordered = sorted(shown.items(), key=lambda item: (-item[1], item[0]))[:FACET_LIMIT]
-            ordered += [(value, counter[value]) for value in active_values if value in counter]
+            ordered += [(value, counter[value]) for value in chosen if value in counter and value not in shown]
         elif name == "year":
             ordered = sorted(counter.items(), key=lambda item: item[0], reverse=True)
         else:
@@ -679,16 +676,6 @@ def _widen(searcher, parsed: ParsedQuery, scored: wq.Query, pinned: bool, params
     return widen, out_of_time
 
 
-class _Once:
-    def __init__(self, compute):
-        self.compute, self.done, self.value = compute, False, None
-
-    def __call__(self):
-        if not self.done:
-            self.value, self.done = self.compute(), True
-        return self.value
-
-
 def time_budget() -> float:
     """Seconds one search may take before it answers with what it has (settings.SEARCH_TIME_BUDGET_SECONDS)."""
     return settings.SEARCH_TIME_BUDGET_SECONDS
@@ -727,7 +714,7 @@ def search(params: SearchParams) -> SearchResults:
     docnums, out_of_time = _match(searcher, parsed, scored, pin is not None, filter_query, deadline)
     # Ranking reads the same postings again: when that would not fit in the time left, the newest come first.
     rank_late = bool(docnums) and 2 * time.perf_counter() - started > deadline
-    hidden = _Once(lambda: hidden_documents(searcher))  # asked only when something was found
+    hidden = functools.cache(lambda: hidden_documents(searcher))  # asked only when something was found
     if docnums and hidden():  # withdrawn since the index was written: no count, facet or hit of theirs
         docnums = [docnum for docnum in docnums if docnum not in hidden()]
     total = len(docnums)

@@ -80,3 +80,19 @@ def test_selected_facets_and_plain_filters_share_one_cap(rf):
 def test_a_year_written_in_other_digits_answers_a_page_not_a_500(client, places, year):
     assert client.get("/search/", {"year": year, "date_from": "2024-01-01"}).status_code == 200
     assert client.get("/api/search/", {"year": year, "date_to": "2024-01-01"}).status_code == 200
+
+
+def test_a_chosen_province_and_city_are_each_listed_once(client, places):
+    payload = client.get("/api/search/", {"q": "湿地保护", "place": ["440000", "440100"]}).json()
+    codes = [code for code, _ in payload["facets"]["place"]]
+    assert sorted(codes) == sorted(set(codes))
+
+
+def test_the_place_facet_reads_no_table_of_places(client, places):
+    client.get("/search/", {"q": "湿地保护"})  # warm: jieba, the searcher, the columns
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/search/", {"q": "湿地保护", "place": "440000"})
+    assert not [query for query in queries.captured_queries if 'FROM "archive_place"' in query["sql"]]
