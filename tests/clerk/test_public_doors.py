@@ -173,3 +173,12 @@ def test_a_withdrawn_replys_words_are_not_suggested_while_the_indexer_is_stopped
     page = client.get("/search/", {"q": "鹈湖"}).content.decode()
 
     assert "鹈鹕" not in page
+
+
+def test_a_withdrawn_reply_is_no_widen_count_while_the_indexer_is_stopped(client, replies, settings):
+    settings.SEARCH_DRAIN_ON_COMMIT = False
+    withdraw(replies[PUBLIC])
+
+    results = client.get("/search/", {"q": WORD, "year": "1999"}).context["results"]
+
+    assert results.total == 0 and results.widen == []
