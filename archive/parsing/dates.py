@@ -62,8 +62,14 @@ def read_date(text: str) -> DateReading | None:
 
 
 # What is left of a date whose characters were lost ("2024年 月18日", "2024年628日", "二〇二四年六月 日"):
-# its year, and what stands between 年, 月 and 日.
-DATE_REMAINS = rf"{_YEAR}\s*[年.\-/]?[\d〇○零一二三四五六七八九十廿卅\s年月日.\-/]{{1,10}}"
+# its year, and what stands between 年, 月 and 日. The year is one a letter can bear (19xx, 20xx), and bare
+# digits are at most a date's eight: a telephone number alone on its line (13812345678) is no date.
+_LETTER_YEAR = r"(?:19|20)\d{2}|[一二][〇○零O一二三四五六七八九]{3}"
+_AT_MOST_EIGHT_DIGITS_OR_A_DATE_WORD = r"(?=[^\d]*(?:\d[^\d]*){0,8}$|.*[年月日])"
+DATE_REMAINS = (
+    rf"{_AT_MOST_EIGHT_DIGITS_OR_A_DATE_WORD}(?:{_LETTER_YEAR})"
+    rf"\s*[年.\-/]?[\d〇○零一二三四五六七八九十廿卅\s年月日.\-/]{{1,10}}"
+)
 _REMAINS_PARTS = re.compile(rf"(?P<y>{_YEAR})\s*年(?P<m>[^年月日]*)月(?P<d>[^年月日]*)日?")
 
 

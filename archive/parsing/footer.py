@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .dates import DATE, DATE_REMAINS, LOST_DATE, DateReading, read_damaged_date, read_date, read_lost_date
 from .markers import read_disclosure, read_result
 from .numbers import find_doc_number
-from .vocabulary import DISCLOSURE_LABELS, MARKER_FIELDS, alternation
+from .vocabulary import DISCLOSURE_FIELDS, DISCLOSURE_LABELS, MARKER_FIELDS, alternation
 
 # The last word of an agency's name: 局, 委员会, 办公室, 人民政府, 中心 … (the offices that answer
 # proposals, their companies and schools).
@@ -38,7 +38,8 @@ _FIELD_AFTER_DATE = re.compile(r"^[（(]?\s*(?:联\s*系\s*人|联系电话|经�
 # ("2021年6月1日星期二"; "2021年6月1日（此件主动公开）" carries the disclosure note on the date's line.)
 _DATE_AFTER_SIGNATURE = re.compile(
     rf"[（(]?\s*{_SEAL}?\s*[)）]?|(?:星期|周)[一二三四五六日天]"
-    rf"|[（(]\s*(?:此件|本件)?\s*(?:公开方式\s*[:：]\s*)?(?:{alternation(DISCLOSURE_LABELS)}|公开发布)\s*[)）]"
+    rf"|[（(]\s*(?:此件|本件)?\s*(?:(?:{alternation(DISCLOSURE_FIELDS)})\s*[:：]\s*)?"
+    rf"(?:{alternation(DISCLOSURE_LABELS)}|公开发布)\s*[)）]"
 )
 _DATE_AFTER_PRINT = re.compile(r"[（(]?\s*(?:印发|印制|打印|发布|公布|发出|发)\s*[)）]?")
 # A lost-character date alone on a line (seed 001's "2024628").

@@ -46,7 +46,10 @@ PARTIES = (
     "国民党革命委员会", "台湾民主自治同盟", "党派",
 )
 # People's organisations that propose as one ("市工商联：", "团市委：").
-FEDERATIONS = ("工商联", "妇联", "共青团", "团市委", "团县委", "总工会", "科协", "侨联", "台联", "青联")
+FEDERATIONS = (
+    "工商联", "妇联", "共青团", "团省委", "团市委", "团区委", "团县委", "团州委", "团旗委",
+    "总工会", "科协", "侨联", "台联", "青联",
+)
 # Delegations, whose proposals are 代表团建议 ("雁塔区代表团：").
 DELEGATIONS = ("代表团", "代表组")
 # Other groups: sectors (界别), groups, associations.

@@ -150,3 +150,17 @@ def test_date_in_chinese_numerals_is_read(written):
 
 def test_nian_and_sa_stand_for_twenty_and_thirty_in_a_chinese_date():
     assert parse_reply(make_letter(closing=("资阳市教育局", "二〇二三年六月廿八日"))).date == "2023-06-28"
+
+
+@pytest.mark.parametrize("number", ["13812345678", "2345678", "2012345678"])
+def test_a_telephone_number_alone_on_a_line_is_no_damaged_date(number):
+    letter = make_letter(closing=("感谢您的关心。", "联系电话：", number, "资阳市教育局", "2024年6月28日"))
+
+    assert parse_reply(letter).date == "2024-06-28"
+
+
+@pytest.mark.parametrize("field", ["公开方式", "公开属性", "公开类型"])
+def test_a_date_followed_by_its_disclosure_note_is_read_whatever_the_field_is_called(field):
+    letter = make_letter(closing=("感谢您的关心。", "资阳市教育局", f"2021年6月1日（{field}：主动公开）"))
+
+    assert parse_reply(letter).date == "2021-06-01"

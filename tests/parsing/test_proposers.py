@@ -489,3 +489,11 @@ def test_organisations_proposing_together_are_each_a_proposer():
     parsed = parse_reply(make_letter(salutation="民盟市委、民进市委："))
 
     assert (parsed.proposer_names, parsed.proposer_kind) == (["民盟市委", "民进市委"], "organisation")
+
+
+@pytest.mark.parametrize("league", ["团省委", "团市委", "团区委", "团县委"])
+def test_the_youth_league_of_any_level_proposes_as_an_organisation(league):
+    reference = "你们提出的《关于青少年心理健康的提案》收悉。"
+    parsed = parse_reply(make_letter(salutation=f"{league}：", reference=reference))
+
+    assert (parsed.proposer_names, parsed.proposer_kind) == ([league], "organisation")
