@@ -322,3 +322,11 @@ def test_heading_number_with_nothing_after_it_is_no_section():
     sections = sections_of("一、。", "我局高度重视。", "二、下一步工作", "我局将继续推进。")
 
     assert all(section.title for section in sections)
+
+
+def test_heading_number_with_nothing_after_it_leaves_the_headings_around_it():
+    sections = sections_of(
+        "一、工作情况", "我局高度重视。", "二、。", "我局加大投入。", "三、下一步工作", "我局将继续推进。"
+    )
+
+    assert titles(sections) == ["工作情况", "下一步工作"]
