@@ -22,11 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def get(base: str, path: str) -> tuple[int, float]:
+def get(base: str, path: str, timeout: float = 30) -> tuple[int, float]:
     """(HTTP status, milliseconds) of one GET; status 0 when refused, reset or timed out."""
     started = time.perf_counter()
     try:
-        with urllib.request.urlopen(base + path, timeout=30) as response:
+        with urllib.request.urlopen(base + path, timeout=timeout) as response:
             response.read()
             status = response.status
     except urllib.error.HTTPError as error:

@@ -31,6 +31,7 @@ from benchmarks.bench import Table, archive_queries, machine  # noqa: E402
 from benchmarks.http_load import (  # noqa: E402
     failed,
     free_port,
+    get,
     percentile,
     run_load,
     start_gunicorn,
@@ -70,9 +71,7 @@ def health_under_slow_clients(base: str, port: int) -> str:
         time.sleep(1)
         answers = []
         for _ in range(5):
-            started = time.perf_counter()
-            status = status_within(base, "/healthz", 5)
-            answers.append((status, (time.perf_counter() - started) * 1000))
+            answers.append(get(base, "/healthz", timeout=5))
             time.sleep(0.2)
     finally:
         stop_event.set()
@@ -83,20 +82,6 @@ def health_under_slow_clients(base: str, port: int) -> str:
         return f"{len(answers) - len(answered)} of {len(answers)} unanswered within 5 s"
     return f"slowest {max(answered):.0f} ms of {len(answers)}"
 
-
-def status_within(base: str, path: str, seconds: float) -> int:
-    """The HTTP status of one GET, or 0 when none came within ``seconds``."""
-    import urllib.error
-    import urllib.request
-
-    try:
-        with urllib.request.urlopen(base + path, timeout=seconds) as response:
-            response.read()
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-    except OSError:
-        return 0
 
 
 def cpu_seconds(master_pid: int) -> float:

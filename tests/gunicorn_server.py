@@ -29,10 +29,18 @@ def server_env(data_dir: Path, **extra: str) -> dict[str, str]:
     return {**env, **extra}
 
 
+def run_with_django(
+    env: dict[str, str], script: str, timeout: float = 120, umask: int | None = None
+) -> subprocess.CompletedProcess:
+    """Run Python with Django set up in that environment, under ``umask`` if given (else the caller's)."""
+    preexec = (lambda: os.umask(umask)) if umask is not None else None
+    return subprocess.run([sys.executable, "-c", f"import django; django.setup()\n{script}"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout, preexec_fn=preexec)
+
+
 def manage(env: dict[str, str], script: str, timeout: float = 120) -> str:
     """Run Python with Django set up in that environment (migrate, make users…); returns its output."""
-    done = subprocess.run([sys.executable, "-c", f"import django; django.setup()\n{script}"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    done = run_with_django(env, script, timeout)
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
 

@@ -5,13 +5,11 @@ Each check runs Django in a subprocess on a fresh data dir, started with the usu
 systemd and the indexer start it.
 """
 
-import os
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.gunicorn_server import ROOT, server_env
+from tests.gunicorn_server import run_with_django, server_env
 
 SETUP = """
 from django.core.files.base import ContentFile
@@ -27,8 +25,8 @@ rebuild()
 
 
 def run_django(env: dict[str, str], script: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", f"import django; django.setup()\n{script}"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=180, preexec_fn=lambda: os.umask(0o022))
+    # A permissive umask, as a shell might have: the archive must close its files itself.
+    return run_with_django(env, script, timeout=180, umask=0o022)
 
 
 def readable_by_others(folder: Path) -> list[str]:
