@@ -9,6 +9,8 @@ said in a ParseWarning naming the field.
 import re
 from collections import Counter
 
+from archive.places import leading_places
+
 from .chrome import drop_chrome
 from .dates import read_date
 from .footer import (
@@ -35,8 +37,6 @@ from .vocabulary import REPLY_VERBS, alternation
 _LEAD_UNIT = re.compile(r"(?:主办单位|答复单位|办理单位|承办单位)\s*(?:[:：]|\s)\s*(?P<name>[^，,。；;\s]+)")
 # Keys of a page's metadata table whose value is the agency that issued the letter.
 _META_AGENCY_KEYS = ("发文机关", "发布机构", "发布单位", "所属机构", "信息来源", "文章来源", "来源")
-# An agency's full name starts with its place ("鞍山市住房和城乡建设局"); "区城市管理局" is an office's short name.
-_FULL_NAME = re.compile(r"(?![省市州区县旗])[\u4e00-\u9fa5]{1,12}?(?:自治区|自治州|省|市|州|地区|区|县|旗|盟)")
 # The place a signature left out ("苏州" + "市民政局"): place characters before the level the signature starts with.
 _WITH_ITS_PLACE = re.compile(r"[\u4e00-\u9fa5]{1,12}[省市区县州旗盟]")
 # The letter refers to its own agency only as 我局/我委 … (seed 002).
@@ -136,9 +136,10 @@ def _read_agency(parsed: ParsedReply, header_agency: str | None, heading: list[s
                 break
     if agency is None:
         # The page's metadata table (发布机构, 来源 …) names the office that published the letter; only a
-        # full name is taken, since a short one (区城市管理局) names no agency the archive can file under.
+        # full name is taken, one that starts with a place the gazetteer knows ("鞍山市住房和城乡建设局"):
+        # a short one (区城市管理局, 城市管理局) names no agency the archive can file under.
         agency = next((name for key in _META_AGENCY_KEYS if (name := agency_name(meta.get(key, "")))
-                       and _FULL_NAME.match(name)), None)
+                       and leading_places(name)), None)
     parsed.agency = agency
     if agency is None and not any(warning.field == "agency" for warning in parsed.warnings):
         self_reference = _SELF_REFERENCE.search("\n".join(body))

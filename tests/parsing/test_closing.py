@@ -234,6 +234,13 @@ def test_short_office_name_in_the_metadata_table_is_no_agency():
     assert parse_reply(text).agency is None
 
 
+@pytest.mark.parametrize("office", ["城市管理局", "城市管理综合执法局", "市场监督管理局"])
+def test_an_office_name_whose_first_words_look_like_a_place_is_no_full_name(office):
+    text = f"首页 > 政务公开 > 建议提案\n信息来源：{office}\n" + make_letter(closing=("感谢您的关心。",))
+
+    assert parse_reply(text).agency is None
+
+
 def test_first_of_two_agencies_signing_together_is_the_agency():
     parsed = parse_reply(
         make_letter(closing=("感谢您的关心。", "德州市住房和城乡建设局", "德州市水利局", "2024年6月21日"))
