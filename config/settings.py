@@ -84,6 +84,7 @@ DJANGO_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 THIRD_PARTY_APPS: list[str] = ["haystack", "axes"]
 LOCAL_APPS = ["archive", "search"]

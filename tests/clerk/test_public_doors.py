@@ -53,12 +53,15 @@ DOORS = {
     "search page": lambda reply: f"/search/?q={WORD}",
     "search browse": lambda reply: "/search/",
     "search API": lambda reply: f"/api/search/?q={WORD}",
+    "sitemap": lambda reply: "/sitemap.xml",
     "related replies": lambda reply: None,  # checked on the public reply's own page, below
 }
 
 
 # Doors that name agencies or places, not letters: there the reply's city is what would give it away.
 NAMES_ONLY = {"original file", "agency list", "place list"}
+# Doors that list the addresses of letters: there the reply's own URL would give it away.
+URLS_ONLY = {"sitemap"}
 
 
 def shows(client, door, reply) -> bool:
@@ -69,6 +72,8 @@ def shows(client, door, reply) -> bool:
     assert response.status_code == 200, url
     body = b"".join(response.streaming_content) if response.streaming else response.content
     page = body.decode()
+    if door in URLS_ONLY:
+        return f"{reply.get_absolute_url()}<" in page
     tag = next(tag for tag in CITY if tag in reply.proposal.title)
     return (CITY[tag] if door in NAMES_ONLY else tag) in page
 
