@@ -26,7 +26,7 @@ from archive.identity import (
     resolve_person,
     resolve_session,
 )
-from archive.keywords import extract_keywords
+from archive.text_analysis import extract_keywords
 from archive.models import Place, Proposal, Reply, Section, Session, duplicate_message
 from archive.parsing import ParsedReply, parse_reply, read_session, result_class_of
 from archive.places import Division

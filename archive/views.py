@@ -4,14 +4,13 @@ from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from archive import search_side
 from archive.charts import bar_chart
 from archive.citation import cite_reply
 from archive.layout import letter_blocks
 from archive.models import Agency, Person, Place, Proposal, Reply, Session
 from archive.parsing import normalize_proposal_number
 from archive.stats import archive_overview, summarize
-from search.indexing import last_change_id
-from search.related import related_replies
 
 REPLIES_PER_PAGE = 20
 NEWEST_ON_HOME = 8
@@ -26,7 +25,7 @@ def home(request):
     newest = _with_listing_relations(Reply.objects.public().newest_first().without_texts())[:NEWEST_ON_HOME]
     # Ten aggregates over every public reply (0.7 s at 10,000): computed again only after a change,
     # which every change announces by queueing its replies for the search index.
-    overview = cache.get_or_set(f"home-overview:{last_change_id()}", archive_overview, OVERVIEW_SECONDS)
+    overview = cache.get_or_set(f"home-overview:{search_side.last_change_id()}", archive_overview, OVERVIEW_SECONDS)
     return render(request, "archive/home.html", {"overview": overview, "newest": newest})
 
 
@@ -46,7 +45,7 @@ def reply_detail(request, pk):
         "blocks": letter_blocks(reply.body_text, sections),
         "permalink": permalink,
         "citation": cite_reply(reply, permalink),
-        "related": related_replies(reply),
+        "related": search_side.related_replies(reply),
     })
 
 

@@ -159,6 +159,9 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 # Requests per minute to /api/search/ from one client address (search/ratelimit.py).
 SEARCH_API_RATE_LIMIT = env.int("SEARCH_API_RATE_LIMIT", default=120)
+# Exports of a whole search (/search/export/, search/export_views.py): per client address a minute, and rows a file.
+SEARCH_EXPORT_RATE_LIMIT = env.int("SEARCH_EXPORT_RATE_LIMIT", default=10)
+SEARCH_EXPORT_MAX_ROWS = env.int("SEARCH_EXPORT_MAX_ROWS", default=10_000)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -183,6 +186,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "originals"
+# manage.py export_dataset writes the public dataset here, and /data/ offers its latest dump.
+DATASET_DIR = DATA_DIR / "datasets"
 # The seed replies live in the top-level fixtures/ folder the customer fixed.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 STORAGES = {
@@ -233,5 +238,7 @@ SEARCH_DRAIN_ON_COMMIT = env.bool("SEARCH_DRAIN_ON_COMMIT", default=False)
 SEARCH_INDEX_LAG_LIMIT = env.int("SEARCH_INDEX_LAG_LIMIT", default=300)
 # One search answers with what it has found after this long, and says so: no query can hold a worker.
 SEARCH_TIME_BUDGET_SECONDS = env.float("SEARCH_TIME_BUDGET_SECONDS", default=0.3)
+# Every match of one search (exports, feeds, alerts) is found within this long: a list, not a page to rank.
+SEARCH_EXPORT_TIME_BUDGET_SECONDS = env.float("SEARCH_EXPORT_TIME_BUDGET_SECONDS", default=5.0)
 # Load jieba and the user dictionary when Django starts, so gunicorn --preload shares it with workers.
 SEARCH_LOAD_JIEBA_AT_STARTUP = env.bool("SEARCH_LOAD_JIEBA_AT_STARTUP", default=True)

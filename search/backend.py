@@ -166,6 +166,12 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             self._searcher = self._searcher.refresh()
         return self._searcher
 
+    def executor(self):
+        """The query executor on this index (``search.executor.Executor``)."""
+        from search.whoosh_executor import WhooshExecutor
+
+        return WhooshExecutor(self)
+
     # -- writing --
 
     def document(self, index, obj) -> dict | None:

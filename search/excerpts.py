@@ -70,8 +70,9 @@ def find_excerpts(reply, sections: list, words: list[str], limit: int = MAX_EXCE
             match = pattern.search(text)
         if match is None:
             continue
-        found.append(Excerpt(html=_window(text, match.start(), pattern), section_title=str(section),
-                             url=f"{url}#{section.anchor}"))
+        # A heading can hold a number too (三、联系人：王芳 139…); the API shows it outside any page.
+        found.append(Excerpt(html=_window(text, match.start(), pattern),
+                             section_title=mask_personal_numbers(str(section)), url=f"{url}#{section.anchor}"))
         if len(found) >= limit:
             return found
     if not found:

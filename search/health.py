@@ -12,7 +12,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 
 from archive.models import Reply
-from search.indexing import backend
+from search.executor import SearchUnavailable, executor
 from search.models import IndexQueue
 
 
@@ -27,7 +27,9 @@ def health() -> dict:
     except DatabaseError as error:
         report["database"] = f"error: {type(error).__name__}"
     try:
-        report["index_replies"] = backend().searcher().doc_count()
+        report["index_replies"] = executor().document_count()
+    except SearchUnavailable as error:  # a cluster that cannot be reached or answers with an error
+        report["index"] = f"error: unreachable: {error}"
     except Exception as error:  # a missing, unreadable or half-written index: say so, never crash
         report["index"] = f"error: {type(error).__name__}"
     both = report["database"] == report["index"] == "ok"

@@ -1,19 +1,31 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from archive.privacy import mask_personal_numbers
+from search.executor import SearchUnavailable
 from search.query import SearchParams, search
 from search.ratelimit import rate_limited
 
+UNAVAILABLE = "检索服务暂时无法连接，请稍后再试。"
+RETRY_AFTER = {"Retry-After": "60"}
+
 
 def search_page(request):
-    results = search(SearchParams.from_querydict(request.GET))
+    try:
+        results = search(SearchParams.from_querydict(request.GET))
+    except SearchUnavailable:
+        return render(request, "search/unavailable.html", status=503, headers=RETRY_AFTER)
     template = "search/_results.html" if request.GET.get("partial") else "search/search.html"
     return render(request, template, {"results": results, "params": results.params})
 
 
 @rate_limited
 def search_api(request):
-    results = search(SearchParams.from_querydict(request.GET))
+    try:
+        results = search(SearchParams.from_querydict(request.GET))
+    except SearchUnavailable:
+        return JsonResponse({"detail": UNAVAILABLE}, status=503, headers=RETRY_AFTER,
+                            json_dumps_params={"ensure_ascii": False})
     return JsonResponse(api_payload(request, results), json_dumps_params={"ensure_ascii": False})
 
 
@@ -37,7 +49,7 @@ def api_payload(request, results) -> dict:
         "results": [
             {
                 "id": hit.reply.pk,
-                "title": hit.reply.proposal.title,
+                "title": mask_personal_numbers(hit.reply.proposal.title),  # as the pages show it
                 "url": request.build_absolute_uri(hit.reply.get_absolute_url()),
                 "agency": hit.reply.agency.name if hit.reply.agency_id else None,
                 "proposers": hit.proposers,

@@ -3,7 +3,7 @@
 import pytest
 
 from archive.charts import BAR_AREA, bar_chart
-from archive.keywords import extract_keywords
+from archive.text_analysis import extract_keywords
 
 
 @pytest.mark.django_db

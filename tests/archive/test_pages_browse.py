@@ -181,7 +181,7 @@ def test_page_queries_do_not_grow_with_the_number_of_replies(client, make_reply,
 def test_every_search_box_stops_at_the_length_the_search_uses(client, db, url):
     # Longer input would only be cut by the search, and 2,000 Chinese characters percent-encoded pass
     # gunicorn's request-line limit (8,190 bytes): the server would answer a bare 414.
-    from search.query import MAX_QUERY_CHARS
+    from search.querylang import MAX_QUERY_CHARS
 
     page = client.get(url).content.decode()
     boxes = re.findall(r'<input[^>]*name="q"[^>]*>', page)

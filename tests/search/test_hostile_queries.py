@@ -12,8 +12,10 @@ import time
 import pytest
 
 from benchmarks.queries import HOSTILE, archive_values, hostile_queries
-from search import query as search_query
-from search.query import SearchParams, parse_query, search
+from search import querylang, whoosh_executor
+from search.params import MAX_FILTER_VALUES
+from search.query import SearchParams, search
+from search.querylang import parse_query
 
 CASES = [case["name"] for case in json.loads(HOSTILE.read_text(encoding="utf-8"))["cases"]]
 CEILING_SECONDS = 3.0  # the machine may be busy with other work: a budget-less search took 7-60 s
@@ -84,15 +86,15 @@ def test_the_number_of_phrases_and_words_is_capped_and_said():
     parsed = parse_query(" ".join(f'"加强 工作{n}"' for n in range(10)))
     long_run = parse_query("加强工作推进建设完善机制提升服务水平落实责任" * 3)
 
-    assert sum(clause.phrase for group in parsed.groups for clause in group) == search_query.MAX_PHRASES
+    assert sum(clause.phrase for group in parsed.groups for clause in group) == querylang.MAX_PHRASES
     assert parsed.truncated
-    assert all(len(clause.words) <= search_query.MAX_CLAUSE_WORDS for group in long_run.groups for clause in group)
+    assert all(len(clause.words) <= querylang.MAX_CLAUSE_WORDS for group in long_run.groups for clause in group)
 
 
 def test_the_number_of_single_characters_is_capped_and_said():
     parsed = parse_query("市 OR 区 OR 县 OR 建 OR 议 OR 答 OR 复 教 育 服")
 
-    assert sum(len(group) for group in parsed.groups) == search_query.MAX_PREFIXES and parsed.truncated
+    assert sum(len(group) for group in parsed.groups) == querylang.MAX_PREFIXES and parsed.truncated
 
 
 def test_the_issue_query_keeps_one_phrase_and_answers_nothing_for_four_years(archive, client):
@@ -136,13 +138,13 @@ def test_two_proposers_are_not_a_contradiction(archive, client):
 
 def test_widen_matches_the_text_once_whatever_the_number_of_filters(archive, client, monkeypatch):
     calls = []
-    matching = search_query._matching
+    matching = whoosh_executor._matching
 
     def counted(*args, **kwargs):
         calls.append(args)
         return matching(*args, **kwargs)
 
-    monkeypatch.setattr(search_query, "_matching", counted)
+    monkeypatch.setattr(whoosh_executor, "_matching", counted)
     params = {"q": "养老", "agency": "慈溪市民政局", "result": "B", "role": "代表", "body": "人大",
               "date_from": "2021-01-01", "date_to": "2024-12-31"}
     found = search(SearchParams.from_querydict(_querydict(params)))
@@ -193,13 +195,13 @@ def test_a_search_within_its_budget_says_nothing(archive, client):
 def test_ranking_past_the_budget_keeps_the_best_it_saw(archive, monkeypatch):
     from search.indexing import backend
 
-    monkeypatch.setattr(search_query, "CLOCK_EVERY", 1)
+    monkeypatch.setattr(whoosh_executor, "CLOCK_EVERY", 1)
     searcher = backend().searcher()
-    scored = search_query.build_text_query(parse_query("工作"))
-    docnums, _ = search_query._matching(searcher, scored, None, deadline=float("inf"))
+    scored = whoosh_executor.build_text_query(parse_query("工作"))
+    docnums, _ = whoosh_executor._matching(searcher, scored, None, deadline=float("inf"))
 
-    in_time, late = search_query._best(searcher, scored, docnums, 20, restrict=False, deadline=float("inf"))
-    cut, out_of_time = search_query._best(searcher, scored, docnums, 20, restrict=True, deadline=0)
+    in_time, late = whoosh_executor._best(searcher, scored, docnums, 20, restrict=False, deadline=float("inf"))
+    cut, out_of_time = whoosh_executor._best(searcher, scored, docnums, 20, restrict=True, deadline=0)
 
     assert len(in_time) == len(LETTERS) and not late
     assert out_of_time and len(cut) < len(LETTERS)
@@ -209,9 +211,9 @@ def test_matching_past_the_budget_returns_what_it_found(archive):
     from search.indexing import backend
 
     searcher = backend().searcher()
-    scored = search_query.build_text_query(parse_query("工作"))
+    scored = whoosh_executor.build_text_query(parse_query("工作"))
 
-    found, out_of_time = search_query._matching(searcher, scored, None, deadline=0)
+    found, out_of_time = whoosh_executor._matching(searcher, scored, None, deadline=0)
 
     assert out_of_time and 1 <= len(found) < len(LETTERS)
 
@@ -220,11 +222,11 @@ def test_no_hostile_case_builds_a_large_or_deep_query(cases, rf):
     # 990 selected_facets once built an And of 990 terms, too deep for Whoosh's recursion: a RecursionError, a 500.
     for name, case in cases.items():
         params = SearchParams.from_querydict(rf.get(case.path).GET)
-        text = search_query.build_text_query(parse_query(params.q))
-        filters = search_query._filter_query(params)
+        text = whoosh_executor.build_text_query(parse_query(params.q))
+        filters = whoosh_executor._filter_query(params)
 
-        assert text is None or len(list(text.leaves())) <= search_query.MAX_WORDS, name
-        assert filters is None or len(list(filters.leaves())) <= search_query.MAX_FILTER_VALUES * 8 + 1, name
+        assert text is None or len(list(text.leaves())) <= querylang.MAX_WORDS, name
+        assert filters is None or len(list(filters.leaves())) <= MAX_FILTER_VALUES * 8 + 1, name
 
 
 @pytest.mark.parametrize("q", ['"加强 工作"', '"工作 机制"', '"工作 工作"', '工作 -"推进 建设"',
@@ -235,21 +237,21 @@ def test_phrases_checked_on_the_letters_holding_their_words_find_what_whoosh_fin
     searcher = backend().searcher()
     parsed = parse_query(q)
 
-    found, out_of_time = search_query._matching_phrases(searcher, parsed, None, deadline=float("inf"))
+    found, out_of_time = whoosh_executor._matching_phrases(searcher, parsed, None, deadline=float("inf"))
 
-    assert sorted(found) == sorted(searcher.docs_for_query(search_query.build_text_query(parsed)))
+    assert sorted(found) == sorted(searcher.docs_for_query(whoosh_executor.build_text_query(parsed)))
     assert not out_of_time
 
 
 def test_a_phrase_check_past_the_budget_keeps_only_what_it_checked(archive, monkeypatch):
     from search.indexing import backend
 
-    monkeypatch.setattr(search_query, "CLOCK_EVERY", 1)
+    monkeypatch.setattr(whoosh_executor, "CLOCK_EVERY", 1)
     searcher = backend().searcher()
     candidates = sorted(searcher.reader().all_doc_ids())
 
-    found, unchecked = search_query._phrase_documents(searcher, ["加强", "工作"], candidates, deadline=0)
-    kept, out_of_time = search_query._matching_phrases(searcher, parse_query('"加强 工作"'), None, deadline=0)
+    found, unchecked = whoosh_executor._phrase_documents(searcher, ["加强", "工作"], candidates, deadline=0)
+    kept, out_of_time = whoosh_executor._matching_phrases(searcher, parse_query('"加强 工作"'), None, deadline=0)
 
     assert not found and unchecked == set(candidates)
     assert out_of_time and kept == []

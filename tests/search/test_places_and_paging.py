@@ -3,7 +3,7 @@
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from search.query import MAX_FILTER_VALUES, SearchParams
+from search.params import MAX_FILTER_VALUES, SearchParams
 
 AGENCIES = ["广州市南沙区教育局", "广州市教育局", "资阳市教育和体育局", "慈溪市教育局", "长春市教育局"]
 
