@@ -1,4 +1,5 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 from archive.privacy import mask_personal_numbers
 
@@ -9,3 +10,24 @@ register = template.Library()
 def masked(value):
     """Public pages never show a full mobile or ID number."""
     return mask_personal_numbers(str(value or ""))
+
+
+@register.tag
+def masking(parser, token):
+    """``{% masking %}…{% endmasking %}``: everything rendered inside shows personal numbers masked.
+
+    base.html wraps every public page's text in it, so a field that carries a letter's words (a section
+    heading, a title, a signer's line, a citation) is masked without each template remembering to.
+    """
+    nodelist = parser.parse(("endmasking",))
+    parser.delete_first_token()
+    return _MaskingNode(nodelist)
+
+
+class _MaskingNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        # Safe stays safe: masking turns digits into asterisks, which HTML does not escape.
+        return mark_safe(mask_personal_numbers(self.nodelist.render(context)))
