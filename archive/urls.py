@@ -1,7 +1,9 @@
+from datetime import date
+
 from django.urls import path, register_converter
 from django.urls.converters import IntConverter
 
-from archive import views
+from archive import data_views, views
 
 
 class RowIdConverter(IntConverter):
@@ -10,7 +12,20 @@ class RowIdConverter(IntConverter):
     regex = "[0-9]{1,18}"
 
 
+class DayConverter:
+    """A date as 2026-11-30; 2026-13-40 is a 404."""
+
+    regex = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+
+    def to_python(self, value):
+        return date.fromisoformat(value)  # ValueError: the URL does not match
+
+    def to_url(self, value):
+        return value.isoformat()
+
+
 register_converter(RowIdConverter, "id")
+register_converter(DayConverter, "day")
 app_name = "archive"
 
 urlpatterns = [
@@ -25,4 +40,6 @@ urlpatterns = [
     path("people/<id:pk>/", views.person_detail, name="person-detail"),
     path("places/", views.place_list, name="place-list"),
     path("places/<str:code>/", views.place_detail, name="place-detail"),
+    path("data/", data_views.data_page, name="data"),
+    path("data/reply-archive-<day:day>.zip", data_views.dataset_download, name="dataset-download"),
 ]
