@@ -415,7 +415,9 @@ class WhooshExecutor:
         total = searcher.doc_count()
         # The rarest keywords say most about the topic, and their lists are short: a common word's
         # thousands of holders tripled the cost and hardly changed the ranking.
-        rarest = sorted((word for word in keywords if word in holders), key=lambda word: len(holders[word]))
+        # A keyword only this reply holds (its own rare words, the rarest of all) can relate it to nothing.
+        shared = [word for word in keywords if len(holders.get(word, ())) > 1]
+        rarest = sorted(shared, key=lambda word: len(holders[word]))
         scores: dict[int, float] = {}
         for word in rarest[:TOPIC_WORDS]:
             documents = holders[word]
