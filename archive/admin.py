@@ -10,6 +10,7 @@ from archive import upload
 from archive.forms import UploadForm
 from archive.merging import merge_people, merge_proposals, split_person, split_reply
 from archive.models import Agency, AgencyAlias, Person, Place, Proposal, Proposer, Reply, Section, Session
+from archive.original_door import door
 from archive.parsing import parse_reply
 from archive.publishing import planned_join, publish_reply
 from archive.review import warnings_by_field
@@ -52,11 +53,12 @@ class ReplyAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     list_select_related = ["agency", "proposal"]
     autocomplete_fields = ["proposal", "agency"]
-    readonly_fields = ["content_hash", "uploaded_by", "uploaded_at", "updated_at"]
+    readonly_fields = ["content_hash", "uploaded_by", "uploaded_at", "updated_at", "original_door"]
     inlines = [SectionInline]
     fieldsets = [
         (None, {"fields": ["proposal", "agency", ("handling_role", "kind"), ("date", "doc_number"), "status"]}),
-        ("办理结果与公开", {"fields": [("result_label", "result_code", "result_class"), "disclosure"]}),
+        ("办理结果与公开", {"fields": [("result_label", "result_code", "result_class"), "disclosure",
+                                  ("original_public", "original_door")]}),
         ("落款与联系", {"fields": [("signer", "contact_name", "contact_phone"), "cc"]}),
         ("正文", {"fields": ["next_steps", "body_text"]}),
         ("原件", {"classes": ["collapse"],
@@ -74,6 +76,10 @@ class ReplyAdmin(admin.ModelAdmin):
     def lead_proposer(self, reply):
         links = reply.proposal.proposer_links.all()
         return links[0].person if links else "—"
+
+    @admin.display(description="公开页面上的原始文件")
+    def original_door(self, reply):
+        return door(reply).value
 
     actions = ["publish", "unpublish", "split_from_proposal"]
 

@@ -37,7 +37,15 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
-__all__ = ["MAX_BYTES", "MAX_CHARACTERS", "SUPPORTED_EXTENSIONS", "ExtractError", "extract_text", "refuse_oversized"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_CHARACTERS",
+    "SUPPORTED_EXTENSIONS",
+    "ExtractError",
+    "decode_text",
+    "extract_text",
+    "refuse_oversized",
+]
 
 SUPPORTED_EXTENSIONS = (".txt", ".docx", ".pdf", ".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
@@ -85,6 +93,12 @@ def extract_text(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> s
     _refuse_disguised(data, extension)
     reader = {".txt": _txt_text, ".docx": _docx_text, ".pdf": _pdf_text, ".html": _html_text, ".htm": _html_text}
     return _tidy(_refuse_too_long(reader[extension](data)))
+
+
+def decode_text(data: bytes, filename: str) -> str:
+    """The characters of a .txt or .html file, decoded as ``extract_text`` reads them (a page by its charset too)."""
+    html = PurePath(filename).suffix.lower() in (".html", ".htm")
+    return _decode(data, declared=_declared_charset(data) if html else None)
 
 
 def refuse_oversized(size: int, max_bytes: int = MAX_BYTES) -> None:

@@ -381,6 +381,17 @@ class Reply(models.Model):
     body_text = models.TextField("正文", blank=True, help_text="整理后的全文：网页框架已去除，断行已接合。")
     raw_text = models.TextField("原始文本", help_text="上传或粘贴的原文，不作改动。")
     original = models.FileField("原始文件", upload_to="%Y/%m/", blank=True)
+    # None follows the letter (archive.original_door), so a corrected text or a replaced file decides again.
+    original_public = models.BooleanField(
+        "原始文件是否公开", null=True, blank=True, default=None,
+        choices=[
+            (None, "自动：Word、文本、网页遮盖号码后公开；PDF 等其他格式含个人号码时不公开"),
+            (True, "公开"),
+            (False, "不公开"),
+        ],
+        help_text="公开页面是否提供原始文件下载。Word、文本和网页文件一律遮盖个人手机号和身份证号后提供；"
+        "PDF、扫描件等无法遮盖，答复含个人号码时默认不提供，核对后确可公开的选“公开”。",
+    )
     content_hash = models.CharField("内容指纹", max_length=64, unique=True, editable=False)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
     uploaded_by = models.ForeignKey(

@@ -12,3 +12,8 @@ def mask_personal_numbers(text: str) -> str:
     """Replace the middle digits of mobile and ID numbers with asterisks."""
     text = _ID_NUMBER.sub(lambda m: f"{m[1]}********{m[2]}", text)
     return _MOBILE.sub(lambda m: f"{m[1]}****{m[2]}", text)
+
+
+def holds_personal_number(text: str) -> bool:
+    """Whether the text names a mobile or ID number that masking would hide."""
+    return bool(_ID_NUMBER.search(text) or _MOBILE.search(text))

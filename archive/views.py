@@ -1,3 +1,5 @@
+import io
+
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -9,6 +11,7 @@ from archive.charts import bar_chart
 from archive.citation import cite_reply
 from archive.layout import letter_blocks
 from archive.models import Agency, Person, Place, Proposal, Reply, Session
+from archive.original_door import public_original
 from archive.parsing import normalize_proposal_number
 from archive.stats import archive_overview, summarize
 
@@ -50,8 +53,12 @@ def reply_detail(request, pk):
 
 
 def reply_original(request, pk):
-    reply = get_object_or_404(Reply.objects.public().exclude(original=""), pk=pk)
-    return FileResponse(reply.original.open("rb"), as_attachment=True, filename=reply.original.name.rsplit("/", 1)[-1])
+    reply = get_object_or_404(Reply.objects.public().exclude(original="").select_related("agency", "proposal"), pk=pk)
+    download = public_original(reply)
+    if download is None:
+        raise Http404("这件答复的原始文件不公开。")
+    return FileResponse(io.BytesIO(download.data), as_attachment=True, filename=download.filename,
+                        content_type=download.content_type)
 
 
 def proposal_detail(request, session_id, number):

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from archive.original_door import offers_original
 from archive.privacy import mask_personal_numbers
 
 register = template.Library()
@@ -10,6 +11,10 @@ register = template.Library()
 def masked(value):
     """Public pages never show a full mobile or ID number."""
     return mask_personal_numbers(str(value or ""))
+
+
+# {% if reply|offers_original %}: whether the reply page links the original file.
+register.filter("offers_original", offers_original)
 
 
 @register.tag

@@ -12,6 +12,7 @@ from archive.models import Person, Proposal, Reply, Session
 from archive.places import place_named
 from archive.publishing import publish_reply
 from archive.stats import archive_totals
+from tests.admin_forms import review_post
 
 pytestmark = pytest.mark.django_db
 
@@ -159,15 +160,6 @@ def test_the_review_page_says_which_proposal_the_draft_will_join(admin_client, p
     assertContains(response, "将并入已有建议提案")
     assertContains(response, "罗大成，资阳市 · 市政协五届四次会议第0070号")
     assertContains(response, "另建为新的建议提案")
-
-
-def review_post(admin_client, reply, **extra):
-    page = admin_client.get(f"/admin/archive/reply/{reply.pk}/change/")
-    form = page.context["adminform"].form
-    data = {name: form[name].value() for name in form.fields if form[name].value() is not None and name != "original"}
-    data.update({"sections-TOTAL_FORMS": "0", "sections-INITIAL_FORMS": "0", "cc": "[]", "keywords": "[]"})
-    data.update(extra)
-    return admin_client.post(f"/admin/archive/reply/{reply.pk}/change/", data, follow=True)
 
 
 def test_save_and_publish_joins_and_says_so(admin_client, published_and_draft):
