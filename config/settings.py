@@ -227,6 +227,8 @@ from search.connection import search_connection  # noqa: E402  (pure helper, no 
 
 # Whoosh under the data dir unless SEARCH_URL names an Elasticsearch cluster (README, "Search").
 HAYSTACK_CONNECTIONS = {"default": search_connection(env("SEARCH_URL", default=""), DATA_DIR)}
+# Elasticsearch only: Chinese analysis by the IK plugin, or by smartcn where IK is not installed.
+SEARCH_ANALYZER = env.str("SEARCH_ANALYZER", default="ik")
 # Changes go into search.models.IndexQueue in the change's own transaction; one indexer drains it.
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.QueueSignalProcessor"
 # Only one model is indexed: checking registered models costs a whole extra search per query.

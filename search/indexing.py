@@ -193,11 +193,10 @@ def rebuild(batch_size: int = 1000, procs: int | None = None, progress=None) -> 
     from search.backend import ChineseWhooshSearchBackend, new_generation, prune_generations, switch_live
 
     live = backend()
-    if not isinstance(live, ChineseWhooshSearchBackend):  # e.g. Elasticsearch: haystack's own commands
-        from django.core.management import call_command
+    if not isinstance(live, ChineseWhooshSearchBackend):  # Elasticsearch: a new index, then the alias switched
+        from search.elasticsearch.rebuild import rebuild as rebuild_elasticsearch
 
-        call_command("update_index", remove=True, verbosity=0)
-        return reply_index().index_queryset().count()
+        return rebuild_elasticsearch(live, batch_size, progress)
     start_id = last_change_id()
     folder = new_generation(live.live)
     fresh = ChineseWhooshSearchBackend(live.connection_alias, **live.connection_options)

@@ -25,6 +25,7 @@ from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
 from search.backend import IndexLocked
+from search.executor import SearchUnavailable
 from search.indexing import drain_queue, index_lock
 
 FILE_ERROR_PAUSE_S = 10.0
@@ -101,9 +102,10 @@ class Command(BaseCommand):
             self.stderr.write(f"读取索引队列失败，稍后重试：{error}")
             close_old_connections()
             return 0, 0.0
-        except OSError as error:
-            # A read-only or full disk. Dying only had the supervisor restart us every second, with a
-            # traceback each time; the rows stay queued and /healthz turns 503 if it lasts.
+        except (OSError, SearchUnavailable) as error:
+            # A read-only or full disk, or an Elasticsearch cluster that is down or refused the batch. Dying only
+            # had the supervisor restart us every second, with a traceback each time; the rows stay queued and
+            # /healthz turns 503 if it lasts.
             self.stderr.write(f"写入检索索引失败，{FILE_ERROR_PAUSE_S:.0f} 秒后重试，改动仍在队列中：{error}")
             return 0, FILE_ERROR_PAUSE_S
 

@@ -1,0 +1,220 @@
+"""Request bodies for the Elasticsearch executor: pure functions of a ``SearchRequest``, no I/O.
+
+They say what the Whoosh executor does (``search.whoosh_executor``), clause for clause:
+
+* the words of a clause are ANDed (``match`` with ``operator: and``), a quoted phrase is a ``match_phrase``
+  on ``text.phrase`` (see ``mapping``), a single Chinese character a ``prefix`` (the words it begins);
+* the clauses of a group are ORed (``should``, one must match) and the groups ANDed (``must``);
+  excluded clauses are ``must_not``;
+* a pin (a proposal number, a proposer's or an agency's name) is a boosted ``should`` beside the text:
+  text OR pin, the pinned replies first;
+* filters are ``filter`` terms (values of one filter ANDed, multi-valued fields too) and a date range;
+* replies withdrawn while the indexer is behind (``search.executor.stale_reply_ids``) are ``must_not`` ids.
+
+Orders: relevance, or the newest first with undated letters last; ``django_id`` breaks ties, so every order
+is total (``search_after`` needs that). The highlighter marks matched words with ``<mark>`` in ``sections``
+and ``text``; the executor reads only the words (see ``mapping`` for why).
+"""
+
+import math
+from collections.abc import Iterable
+
+from search.executor import SearchRequest
+from search.facets import FACETS, index_field
+from search.indexing import identifier
+from search.querylang import Clause, ParsedQuery, Pin, single_character
+
+from .mapping import PHRASE_TEXT, SECTIONS, TEXT
+
+PIN_BOOST = 1000.0  # a named proposal, proposer or agency outranks any text match (as in Whoosh)
+PLACE_BUCKETS = 5_000  # every level of the place facet: China has about 3,200 provinces, cities and counties
+YEAR_BUCKETS = 200  # the year facet shows every year
+FACET_BUCKETS = 100  # other facets show their 12 largest values; an active value matches every hit
+EXPORT_BATCH = 5_000  # hits per request when every match is read (search_after pages)
+TOPIC_WORDS = 4  # related replies share one of the reply's rarest keywords
+SUGGESTED_FROM = 4  # typed words that suggestions are looked for (as in Whoosh)
+MARK = ("<mark>", "</mark>")
+
+MATCH_ALL = {"match_all": {}}
+
+
+# ---- the query -------------------------------------------------------------------------------------------
+
+
+def _joined(words: list[str]) -> str:
+    """A phrase's words as the text they came from: Chinese words touch, Latin words keep a space."""
+    text = words[0]
+    for word in words[1:]:
+        text += (" " if text[-1].isascii() and text[-1].isalnum() and word[0].isascii() else "") + word
+    return text
+
+
+def clause_query(clause: Clause) -> dict:
+    if clause.phrase:
+        return {"match_phrase": {PHRASE_TEXT: {"query": _joined(clause.words)}}}
+    words = [word for word in clause.words if not single_character(word)]
+    queries = [{"match": {TEXT: {"query": " ".join(words), "operator": "and"}}}] if words else []
+    queries += [{"prefix": {TEXT: {"value": word}}} for word in clause.words if single_character(word)]
+    return queries[0] if len(queries) == 1 else {"bool": {"must": queries}}
+
+
+def _any(queries: list[dict]) -> dict:
+    return queries[0] if len(queries) == 1 else {"bool": {"should": queries, "minimum_should_match": 1}}
+
+
+def text_query(parsed: ParsedQuery) -> dict | None:
+    """The typed words: every group, none of the exclusions; None when nothing searchable was typed."""
+    if parsed.empty:
+        return None
+    must = [_any([clause_query(clause) for clause in group]) for group in parsed.groups] or [MATCH_ALL]
+    must_not = [clause_query(clause) for clause in parsed.excluded]
+    if len(must) == 1 and not must_not:
+        return must[0]
+    return {"bool": {"must": must, **({"must_not": must_not} if must_not else {})}}
+
+
+def pin_query(pin: Pin) -> dict:
+    """The replies a query names: a proposal number (of a session), or a proposer's or an agency's name."""
+    if pin.number:
+        terms = [{"term": {index_field("number"): pin.number}}]
+        if pin.session_key:
+            terms.append({"term": {index_field("session_key"): pin.session_key}})
+        return {"bool": {"must": terms, "boost": PIN_BOOST}}
+    names = [{"term": {index_field("proposer_name"): {"value": pin.names[0], "boost": PIN_BOOST}}}]
+    names += [{"term": {index_field("agency"): {"value": name, "boost": PIN_BOOST}}} for name in pin.names]
+    return _any(names)
+
+
+def constraints(request: SearchRequest) -> list[tuple[str, str, dict]]:
+    """Each filter value, and the date range (name ""), as (name, value, filter clause)."""
+    found = [(name, value, {"term": {index_field(name): value}})
+             for name, values in request.filters.items() for value in values]
+    if request.date_from or request.date_to:
+        span = {"gte": request.date_from and request.date_from.isoformat(),
+                "lte": request.date_to and request.date_to.isoformat()}
+        found.append(("", "", {"range": {"date": {key: day for key, day in span.items() if day}}}))
+    return found
+
+
+def _excluding(stale: Iterable[int]) -> list[dict]:
+    ids = [identifier(pk) for pk in sorted(stale)]
+    return [{"ids": {"values": ids}}] if ids else []
+
+
+def match_query(request: SearchRequest, stale: Iterable[int] = (), *, filtered: bool = True) -> dict:
+    """What the request matches (text OR pin, within its filters), less the stale replies."""
+    text = text_query(request.parsed)
+    pin = pin_query(request.pin) if request.pin else None
+    scored = _any([text, pin]) if text and pin else text or pin or MATCH_ALL
+    filters = [clause for _, _, clause in constraints(request)] if filtered else []
+    must_not = _excluding(stale)
+    if not filters and not must_not:
+        return scored
+    return {"bool": {"must": [scored], **({"filter": filters} if filters else {}),
+                     **({"must_not": must_not} if must_not else {})}}
+
+
+def sort(request: SearchRequest) -> list:
+    """Newest first (undated last) for a browse or a date order, else by relevance."""
+    if request.by_date or request.browse:
+        return [{"date": {"order": "desc", "missing": "_last"}}, {"django_id": "desc"}]
+    return [{"_score": "desc"}, {"django_id": "asc"}]
+
+
+# ---- one page ----------------------------------------------------------------------------------------------
+
+
+def facet_aggregations() -> dict:
+    """A terms aggregation per facet of ``search.facets.FACETS``."""
+    sizes = {"place": PLACE_BUCKETS, "year": YEAR_BUCKETS}
+    return {name: {"terms": {"field": index_field(name), "size": sizes.get(name, FACET_BUCKETS)}} for name in FACETS}
+
+
+def highlight() -> dict:
+    return {
+        "pre_tags": [MARK[0]], "post_tags": [MARK[1]], "require_field_match": False,
+        "fragment_size": 60, "number_of_fragments": 3, "fields": {SECTIONS: {}, TEXT: {}},
+    }
+
+
+def page_body(request: SearchRequest, stale: Iterable[int], page: int, per_page: int, *, facets: bool = True) -> dict:
+    """One page of hits (ids only), the total, and the facet counts over every match."""
+    body = {
+        "query": match_query(request, stale), "sort": sort(request), "from": (page - 1) * per_page,
+        "size": per_page, "track_total_hits": True, "_source": False,
+    }
+    if facets:
+        body["aggs"] = facet_aggregations()
+    if request.parsed.groups:  # words typed: learn which the engine matched
+        body["highlight"] = highlight()
+    return body
+
+
+def every_match_body(request: SearchRequest, stale: Iterable[int], size: int, after: list | None = None) -> dict:
+    """A batch of every match in the request's order: the first counts them all, the next follow ``after``."""
+    body = {"query": match_query(request, stale), "sort": sort(request), "size": min(size, EXPORT_BATCH),
+            "_source": False}
+    if after is None:
+        body["track_total_hits"] = True
+    else:
+        body["search_after"] = after
+    return body
+
+
+# ---- a search that found nothing ---------------------------------------------------------------------------
+
+
+def widen_body(request: SearchRequest, stale: Iterable[int]) -> dict:
+    """How many the search would find without each one filter: the matches, unfiltered, that fail that
+    filter and meet every other one (a ``filters`` aggregation, one bucket per filter value)."""
+    tests = [clause for _, _, clause in constraints(request)]
+    buckets = [
+        {"bool": {"must_not": [test], **({"filter": others} if (others := tests[:i] + tests[i + 1 :]) else {})}}
+        for i, test in enumerate(tests)
+    ]
+    return {"query": match_query(request, stale, filtered=False), "size": 0, "track_total_hits": False,
+            "aggs": {"widen": {"filters": {"filters": buckets}}}}
+
+
+def suggest_body(words: list[str], limit: int) -> dict:
+    """Index words close to each of these typed words: a term suggester, the same first character (as Whoosh)."""
+    return {"size": 0, "suggest": {
+        f"w{i}": {"text": word, "term": {
+            "field": TEXT, "suggest_mode": "always", "size": limit * 3, "prefix_length": 1, "min_word_length": 1,
+        }}
+        for i, word in enumerate(words)
+    }}
+
+
+def public_terms_body(terms: list[str], stale: Iterable[int]) -> dict:
+    """Whether each word is in a reply the public can see now: a suggester reads the word list, which keeps
+    the words of deleted documents until segments merge."""
+    return {"query": match_query(SearchRequest(), stale), "size": 0, "track_total_hits": False,
+            "aggs": {"public": {"filters": {"filters": [{"term": {TEXT: term}} for term in terms]}}}}
+
+
+# ---- related replies ---------------------------------------------------------------------------------------
+
+
+def keyword_frequency_body(keywords: list[str]) -> dict:
+    """How many documents hold each keyword, and how many documents there are."""
+    return {"query": MATCH_ALL, "size": 0, "track_total_hits": True,
+            "aggs": {"keywords": {"terms": {"field": "keywords", "include": sorted(keywords), "size": len(keywords)}}}}
+
+
+def topic_weights(keywords: list[str], holders: dict[str, int], total: int) -> dict[str, float]:
+    """The reply's rarest keywords that other documents hold too, each weighing its inverse document frequency
+    (as in Whoosh): a rare shared topic counts more than a common one, and a common word's many holders cost
+    more. A keyword only the reply holds (its own rare words, the rarest of all) can relate it to nothing."""
+    rarest = sorted((word for word in keywords if holders.get(word, 0) > 1), key=lambda word: holders[word])
+    return {word: math.log(1 + total / holders[word]) for word in rarest[:TOPIC_WORDS]}
+
+
+def related_body(reply_pk: int, weights: dict[str, float], candidates: int) -> dict:
+    """Replies holding any of the weighted keywords, scored by the sum of the weights they hold; not the reply."""
+    should = [{"constant_score": {"filter": {"term": {"keywords": word}}, "boost": weight}}
+              for word, weight in weights.items()]
+    return {
+        "query": {"bool": {"should": should, "minimum_should_match": 1, "must_not": _excluding([reply_pk])}},
+        "sort": [{"_score": "desc"}, {"django_id": "asc"}], "size": candidates, "_source": False,
+    }
