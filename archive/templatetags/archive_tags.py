@@ -7,12 +7,6 @@ from archive.privacy import mask_personal_numbers
 register = template.Library()
 
 
-@register.filter
-def masked(value):
-    """Public pages never show a full mobile or ID number."""
-    return mask_personal_numbers(str(value or ""))
-
-
 # {% if reply|offers_original %}: whether the reply page links the original file.
 register.filter("offers_original", offers_original)
 
