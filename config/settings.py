@@ -86,13 +86,15 @@ DJANGO_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
 ]
-THIRD_PARTY_APPS: list[str] = ["haystack", "axes"]
+THIRD_PARTY_APPS: list[str] = ["haystack", "axes", "corsheaders"]
 LOCAL_APPS = ["archive", "search"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     # First: a large body from a request without a logged-in session is refused before anything reads it.
     "config.limits.AnonymousBodyLimitMiddleware",
+    # Before anything that answers (CommonMiddleware's redirects): a script on another site may read /api/'s answers.
+    "api.cors.ReadOnlyCorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -157,8 +159,14 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
-# Requests per minute to /api/search/ from one client address (search/ratelimit.py).
+# Requests per minute to /api/ (every JSON door, v1 and /api/search/) from one client address (search/ratelimit.py).
 SEARCH_API_RATE_LIMIT = env.int("SEARCH_API_RATE_LIMIT", default=120)
+# /api/ may be read by scripts on any site (notebooks, newsroom tools): reads only (api/cors.py), no cookies.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["Retry-After"]  # so a script in a browser can wait as long as a 429 asks
 # Exports of a whole search (/search/export/, search/export_views.py): per client address a minute, and rows a file.
 SEARCH_EXPORT_RATE_LIMIT = env.int("SEARCH_EXPORT_RATE_LIMIT", default=10)
 SEARCH_EXPORT_MAX_ROWS = env.int("SEARCH_EXPORT_MAX_ROWS", default=10_000)

@@ -17,5 +17,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("search/", include("search.urls")),
     path("api/search/", include("search.api_urls")),
+    path("api/", include("api.urls")),
     path("", include("archive.urls")),
 ]

@@ -44,7 +44,7 @@ def limited_per_minute(scope: str, setting: str, refusal: Callable[[int], HttpRe
 
 
 def _api_refusal(limit: int) -> HttpResponse:
-    message = f"请求过于频繁：每个地址每分钟最多 {limit} 次检索，请稍后再试。"
+    message = f"请求过于频繁：每个地址每分钟最多 {limit} 次请求（检索和读取记录合计），请稍后再试。"
     return JsonResponse({"detail": message}, status=429, headers=RETRY_AFTER, json_dumps_params={"ensure_ascii": False})
 
 

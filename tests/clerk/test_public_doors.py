@@ -53,6 +53,12 @@ DOORS = {
     "search page": lambda reply: f"/search/?q={WORD}",
     "search browse": lambda reply: "/search/",
     "search API": lambda reply: f"/api/search/?q={WORD}",
+    "search API v1": lambda reply: f"/api/v1/search/?q={WORD}",
+    "API reply": lambda reply: f"/api/v1/replies/{reply.pk}/",
+    "API proposal": lambda reply: f"/api/v1/proposals/{reply.proposal_id}/",
+    "API agency": lambda reply: f"/api/v1/agencies/{reply.agency_id}/",
+    "API proposer": lambda reply: f"/api/v1/people/{lead(reply).pk}/",
+    "API place": lambda reply: f"/api/v1/places/{reply.proposal.place.code}/",
     "sitemap": lambda reply: "/sitemap.xml",
     "related replies": lambda reply: None,  # checked on the public reply's own page, below
 }
