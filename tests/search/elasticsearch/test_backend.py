@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.core.management import call_command
+from django.http import QueryDict
 
 from search.elasticsearch.backend import ElasticsearchBackend
 from search.elasticsearch.mapping import field_names
@@ -13,8 +14,9 @@ from search.indexing import drain_queue, identifier, reply_index
 from search.management.commands.run_search_indexer import FILE_ERROR_PAUSE_S
 from search.management.commands.run_search_indexer import Command as Indexer
 from search.models import IndexQueue
+from search.query import SearchParams, search
 
-from .fake_cluster import FakeCluster
+from .fake_cluster import FakeCluster, buckets, search_answer
 
 ACKNOWLEDGED = {"acknowledged": True}
 
@@ -58,9 +60,12 @@ def test_a_document_holds_the_mapped_fields_and_the_masked_sections(unreachable_
     sections = [(1, "一", "加强心理辅导"), (1, "二", "联系电话13812345678")]
     reply = make_reply(proposers=("朱蓉", "王强"), sections=sections)
 
+    prepared = reply_index().full_prepare(reply)
     doc = unreachable_cluster.document(reply_index(), reply)
 
     assert set(doc) - {"id"} <= field_names()
+    left_out = {key for key, value in prepared.items() if value not in (None, "", [])} - set(doc)
+    assert all(f"{key}_exact" in doc for key in left_out)  # only the facets' twins: every other field is mapped
     assert doc["id"] == identifier(reply.pk) and doc["django_id"] == str(reply.pk)
     assert doc["agency_exact"] == "慈溪市教育局" and doc["proposer_name_exact"] == ["朱蓉", "王强"]
     assert doc["date"] == "2024-06-28" and "agency" not in doc  # no twin of a facet field
@@ -138,3 +143,17 @@ def test_a_rebuild_fills_a_new_index_then_moves_the_alias_in_one_request(unreach
                                              {"add": {"index": new, "alias": "replies"}}]}
     assert cluster.requests[7]["method"] == "DELETE" and cluster.requests[7]["target"] == f"/{old}"
     assert queued() == set()  # everything queued before the switch is in the new index
+
+
+def test_the_search_page_reads_the_clusters_hits_back_from_the_database(unreachable_cluster, make_reply):
+    reply = make_reply(body_text="朱蓉代表：\n加强心理健康教育，建设心理辅导室。")
+    aggregations = {name: buckets({}) for name in ("body", "place", "year", "proposer", "result", "session")}
+    aggregations["agency"] = buckets({"慈溪市教育局": 1})
+    on(unreachable_cluster, search_answer([reply.pk], aggregations=aggregations,
+                                          highlights={0: {"text": ["建设<mark>心理辅导室</mark>。"]}}))
+
+    results = search(SearchParams.from_querydict(QueryDict("q=心理")))
+
+    assert [hit.reply for hit in results.hits] == [reply] and results.total == 1
+    assert "<mark>心理辅导室</mark>" in results.hits[0].excerpts[0].html  # the word the engine matched
+    assert [(value.value, value.count) for facet in results.facets for value in facet.values] == [("慈溪市教育局", 1)]
