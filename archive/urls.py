@@ -3,7 +3,7 @@ from datetime import date
 from django.urls import path, register_converter
 from django.urls.converters import IntConverter
 
-from archive import data_views, views
+from archive import data_views, feeds, views
 
 
 class RowIdConverter(IntConverter):
@@ -30,6 +30,13 @@ app_name = "archive"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # Atom feeds (archive/feeds.py); before the proposal pages, whose <number> would take "feed"
+    path("feeds/replies/", feeds.NewestRepliesFeed(), name="feed"),
+    path("proposals/<id:session_id>/<str:number>/feed/", feeds.ProposalFeed(), name="proposal-feed"),
+    path("proposals/<id:pk>/feed/", feeds.ProposalFeed(), name="proposal-by-id-feed"),
+    path("agencies/<id:pk>/feed/", feeds.AgencyFeed(), name="agency-feed"),
+    path("people/<id:pk>/feed/", feeds.PersonFeed(), name="person-feed"),
+    path("places/<str:code>/feed/", feeds.PlaceFeed(), name="place-feed"),
     path("replies/", views.reply_list, name="reply-list"),
     path("replies/<id:pk>/", views.reply_detail, name="reply-detail"),
     path("replies/<id:pk>/original/", views.reply_original, name="reply-original"),

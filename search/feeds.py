@@ -1,0 +1,50 @@
+"""``/search/feed/?<the search's parameters>``: the newest replies matching any search, as an Atom feed."""
+
+from dataclasses import replace
+
+from django.urls import reverse
+
+from archive.feeds import ENTRIES, SITE, ReplyFeed, feed_entries
+from archive.models import Reply
+from search.executor import SearchUnavailable
+from search.facets import FILTERS, value_label
+from search.matched_replies import public_in_order
+from search.params import SearchParams
+from search.query import every_match
+from search.unavailable import unavailable_page
+
+
+class SearchFeed(ReplyFeed):
+    def get_object(self, request):
+        # A feed reader wants what is new: newest first, whatever order the page was sorted in.
+        return replace(SearchParams.from_querydict(request.GET), sort="date", page=1)
+
+    def title(self, params):
+        return f"检索：{describe(params)} · {SITE}"
+
+    def subtitle(self, params):
+        return f"符合“{describe(params)}”的最新公开答复，从新到旧。"
+
+    def link(self, params):
+        return params.url(path=reverse("search:search"))
+
+    def items(self, params):
+        ids = every_match(params, ENTRIES).ids
+        return list(public_in_order(feed_entries(Reply.objects.all()), ids))
+
+
+def describe(params: SearchParams) -> str:
+    """The search in words: 心理健康；答复单位：慈溪市教育局；年份：2024年."""
+    parts = [params.q.strip()[:60]] if params.q.strip() else []
+    parts += [f"{FILTERS[name]}：{value_label(name, value)}" for name, values in params.filters.items()
+              for value in values]
+    if params.date_from or params.date_to:
+        parts.append(f"日期：{params.date_from or '…'} 至 {params.date_to or '…'}")
+    return "；".join(parts) or "全部答复"
+
+
+def search_feed(request):
+    try:
+        return SearchFeed()(request)
+    except SearchUnavailable:
+        return unavailable_page(request)
