@@ -14,7 +14,9 @@ def search_page(request):
     try:
         results = search(SearchParams.from_querydict(request.GET))
     except SearchUnavailable:
-        return render(request, "search/unavailable.html", status=503, headers=RETRY_AFTER)
+        response = render(request, "search/unavailable.html", status=503)
+        response["Retry-After"] = RETRY_AFTER["Retry-After"]
+        return response
     template = "search/_results.html" if request.GET.get("partial") else "search/search.html"
     return render(request, template, {"results": results, "params": results.params})
 
