@@ -166,6 +166,11 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             self._searcher = self._searcher.refresh()
         return self._searcher
 
+    def stored_documents(self) -> dict[int, dict]:
+        """Every indexed reply's stored fields by reply id (``check_search_index`` compares them with the rows)."""
+        return {int(fields[DJANGO_ID]): fields for fields in self.searcher().all_stored_fields()
+                if fields.get(DJANGO_ID)}
+
     def executor(self):
         """The query executor on this index (``search.executor.Executor``)."""
         from search.whoosh_executor import WhooshExecutor

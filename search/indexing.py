@@ -28,7 +28,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from haystack import connections
-from haystack.constants import DJANGO_ID, ID
+from haystack.constants import ID
 
 from archive.db_statistics import refresh_planner_statistics
 from archive.models import Reply
@@ -272,7 +272,7 @@ class Comparison:
 def compare() -> Comparison:
     """What the index and the database disagree on (by id, and by the date of each indexed document)."""
     target = backend()
-    stored = {int(f[DJANGO_ID]): f for f in target.searcher().all_stored_fields() if f.get(DJANGO_ID)}
+    stored = target.stored_documents()
     indexed = set(stored)
     public = set(Reply.objects.public().values_list("pk", flat=True))
     # A document whose stored facet values differ from the database's is stale (an edit that never arrived).

@@ -60,6 +60,21 @@ class ElasticsearchBackend(BaseSearchBackend):
     def executor(self) -> ElasticsearchExecutor:
         return ElasticsearchExecutor(self.client, self.alias)
 
+    def stored_documents(self, batch: int = 1_000) -> dict[int, dict]:
+        """Every indexed reply's fields by reply id, as ``document`` wrote them less the text (check_search_index)."""
+        documents: dict[int, dict] = {}
+        after = None
+        while True:
+            body = {"size": batch, "query": {"match_all": {}}, "sort": [{"django_id": "asc"}],
+                    "_source": {"excludes": [TEXT]}, **({"search_after": after} if after else {})}
+            with answering("read stored documents"):
+                hits = self.client.search(index=self.alias, body=body)["hits"]["hits"]
+            for hit in hits:
+                documents[int(hit["_source"]["django_id"])] = hit["_source"]
+            if len(hits) < batch:
+                return documents
+            after = hits[-1]["sort"]
+
     # -- writing --
 
     def document(self, index, obj) -> dict | None:

@@ -157,3 +157,18 @@ def test_the_search_page_reads_the_clusters_hits_back_from_the_database(unreacha
     assert [hit.reply for hit in results.hits] == [reply] and results.total == 1
     assert "<mark>心理辅导室</mark>" in results.hits[0].excerpts[0].html  # the word the engine matched
     assert [(value.value, value.count) for facet in results.facets for value in facet.values] == [("慈溪市教育局", 1)]
+
+
+def test_check_search_index_reads_the_clusters_documents_and_finds_what_differs(unreachable_cluster, make_reply):
+    from search.indexing import compare
+
+    kept, edited, missing = make_reply(agency="慈溪市教育局"), make_reply(agency="资阳市教育和体育局"), make_reply()
+    documents = [unreachable_cluster.document(reply_index(), reply) for reply in (kept, edited)]
+    documents[1]["agency_exact"] = "旧名称局"  # an edit that never reached the cluster
+    hits = [{"_id": doc["id"], "_source": {k: v for k, v in doc.items() if k not in ("id", "text")},
+             "sort": [int(doc["django_id"])]} for doc in documents]
+    on(unreachable_cluster, {"hits": {"total": {"value": 2, "relation": "eq"}, "hits": hits}})
+
+    comparison = compare()
+
+    assert comparison.missing == {missing.pk} and comparison.stale == {edited.pk} and not comparison.extra
