@@ -83,7 +83,8 @@ class SearchParams:
                   "page": self.page if self.page > 1 else None}
         for key, value in changes.items():
             if key in FILTERS:
-                chosen[key] = [] if value is None else [value] if isinstance(value, str) else list(value)
+                values_given = value if isinstance(value, list | tuple) else [] if value is None else [value]
+                chosen[key] = [str(v) for v in values_given]
             else:
                 values[key] = value
         query = QueryDict(mutable=True)

@@ -1,4 +1,4 @@
-"""Links to the exports and the feed of a search, built by ``SearchParams.url`` like every other search link."""
+"""Links to a search, its exports and its feed, all built by ``SearchParams.url``: no template writes a query string."""
 
 from django import template
 from django.urls import reverse
@@ -6,6 +6,12 @@ from django.urls import reverse
 from search.params import SearchParams
 
 register = template.Library()
+
+
+@register.simple_tag
+def search_url(params: SearchParams | None = None, **changes) -> str:
+    """The search page of these parameters (a new search when none) with some changed: ``{% search_url q=word %}``."""
+    return (params or SearchParams()).url(path=reverse("search:search"), page=None, **changes)
 
 
 @register.simple_tag
