@@ -180,7 +180,7 @@ def test_a_records_queries_do_not_grow_with_its_replies_proposers_or_sections(cl
     urls = [f"/api/v1/replies/{first.pk}/", f"/api/v1/proposals/{first.proposal_id}/",
             f"/api/v1/agencies/{first.agency_id}/", "/api/v1/places/512000/"]
     alone = [queries(url) for url in urls]
-    for n in range(5):
+    for _ in range(5):
         make_reply(agency="资阳市教育和体育局", proposers=("王强", "罗大成", "李四"), number=first.proposal.number,
                    sections=[(1, "一", "甲"), (1, "二", "乙"), (2, "（一）", "丙")])
     first.sections.create(position=9, number="二", title="乙", anchor="s2")
