@@ -87,7 +87,7 @@ DJANGO_APPS = [
     "django.contrib.sitemaps",
 ]
 THIRD_PARTY_APPS: list[str] = ["haystack", "axes", "corsheaders"]
-LOCAL_APPS = ["archive", "search"]
+LOCAL_APPS = ["archive", "search", "alerts"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
@@ -217,6 +217,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, 2.5 MB
 # Saved originals: Django chmods them 0644 whatever the umask unless told otherwise.
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+########
+# Mail #
+########
+# EMAIL_URL: smtp://user:pass@host:25, smtp+tls://…:587 (STARTTLS), smtp+ssl://…:465 (TLS), or consolemail:// to print
+# mails. Without it: the console in DEBUG, else the local mail server (smtp://localhost:25, as Django's default).
+vars().update(env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"))
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)  # seconds: a stuck mail server holds no request or run forever
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="建议提案答复档案 <noreply@localhost>")
+# The site's address as readers reach it, for the links in mails (alerts/): no request to read it from.
+SITE_URL = env("SITE_URL", default=f"https://{ALLOWED_HOSTS[0]}" if HTTPS else "http://127.0.0.1:8000")
 
 ###########
 # Logging #

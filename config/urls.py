@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap-section"),
     path("admin/", admin.site.urls),
     path("search/", include("search.urls")),
+    path("alerts/", include("alerts.urls")),
     path("api/search/", include("search.api_urls")),
     path("api/", include("api.urls")),
     path("", include("archive.urls")),
