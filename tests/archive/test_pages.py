@@ -209,3 +209,11 @@ def test_an_id_too_long_for_the_database_is_a_404_not_a_500(client, db, path):
 
 def test_a_session_id_too_long_for_the_database_is_a_404_not_a_500(client, db):
     assert client.get("/proposals/99999999999999999999/70/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_no_template_comment_shows_as_text(client):
+    # A {# #} comment ends at its line: one written over two lines was shown at the top of every page.
+    page = client.get("/").content.decode()
+
+    assert "{#" not in page and "#}" not in page and "{% comment" not in page
