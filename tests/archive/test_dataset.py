@@ -107,7 +107,7 @@ def test_the_csv_opens_in_a_spreadsheet_with_its_chinese_and_runs_no_formula(fol
     rows = {row["id"]: row for row in table(dump, "replies.csv")}
     assert raw.startswith("\ufeff".encode())
     assert list(rows[str(letters["ziyang"].pk)]) == [column.name for column in REPLY_COLUMNS if column.in_csv]
-    assert rows[str(letters["ziyang"].pk)]["proposers"] == "罗大成（委员）；陈海光（委员）"
+    assert rows[str(letters["ziyang"].pk)]["proposers"] == "罗大成（委员）、陈海光（委员）"
     assert rows[str(letters["nansha"].pk)]["proposal_title"] == "'=HYPERLINK(\"http://example.com\",\"南沙\")"
     # JSON Lines is no spreadsheet: the title stays as the letter wrote it.
     titles = {row["id"]: row["proposal_title"] for row in jsonl(dump, "replies.jsonl")}
