@@ -184,7 +184,7 @@ def generate(n: int, seed: int = 2024) -> tuple[float, int]:
 
 # What a generated database depends on: a change to any of these generates it afresh.
 _CORPUS_SOURCES = ["benchmarks/corpus.py", "benchmarks/vocabulary.py", "archive/ingest.py", "archive/keywords.py",
-                   "archive/migrations", "search/migrations", "search/userdict.txt"]
+                   "archive/migrations", "search/migrations", "archive/userdict.txt"]
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 
 
