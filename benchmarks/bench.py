@@ -15,6 +15,7 @@ Each size runs in a throw-away data dir (SQLite + Whoosh, the embedded default) 
   server time, the ratio to the plain searches' p50, how many ran out of the time budget, and any 5xx;
 * the same searches through SQL ``icontains`` (count, 20 rows by date, the same 7 facets by GROUP
   BY) on the same database in the same run, and the ratio at p50;
+* ``/sitemap.xml``'s server time and size, and ``export_dataset``'s replies/s and peak Python memory;
 * search pages and reply pages through gunicorn under CLIENTS concurrent loopback clients, the
   median of LOAD_RUNS runs of SECONDS each: requests/s, p50/p95, errors; and a worker's memory.
 
@@ -226,6 +227,34 @@ def measure_baseline(table: Table, queries, search_p50: float) -> None:
     table.add("search page vs baseline", f"{percentile(times, 50) / search_p50:.1f}× faster at p50")
 
 
+def measure_sitemap_and_dataset(table: Table) -> None:
+    """``/sitemap.xml`` as a crawler fetches it, and ``export_dataset``'s dump: its time, then its memory."""
+    import tracemalloc
+    from datetime import date
+
+    from django.test import Client
+
+    from archive.dataset import write_dump
+
+    client = Client(SERVER_NAME="localhost")
+    sitemap = client.get("/sitemap.xml")  # warm
+    times = timings(lambda _: client.get("/sitemap.xml"), [None], SETTINGS["REPEAT"])
+    urls = sitemap.content.count(b"<url>") or f"index of {sitemap.content.count(b'<sitemap>')} pages"
+    table.add("sitemap.xml, server time", f"p50 {statistics.median(times):.0f} ms",
+              f"{urls} URLs, {len(sitemap.content) / 1e6:.1f} MB; {SETTINGS['REPEAT']} requests")
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        dump = write_dump(Path(folder), date.today())
+        seconds = time.perf_counter() - started
+        tracemalloc.start()  # a second run, traced: tracing slows it down too much to time it
+        write_dump(Path(folder), date.today())
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    table.add("dataset export (export_dataset)", f"{dump.replies / seconds:.0f} replies/s",
+              f"{dump.replies} replies and {dump.sections} sections in {seconds:.1f} s; {dump.size / 1e6:.1f} MB zip; "
+              f"{peak / 1e6:.0f} MB peak Python memory")
+
+
 def measure_gunicorn(table: Table, env: dict, queries) -> None:
     from archive.models import Reply
 
@@ -281,6 +310,7 @@ def run(n: int) -> Table:
     search_p50 = measure_search(table, queries)
     measure_hostile(table, search_p50)
     measure_baseline(table, queries, search_p50)
+    measure_sitemap_and_dataset(table)
     # The client threads share this process with everything measured so far: without freezing it, the
     # collector walked that heap while they ran and took 60% of a core from the server being measured.
     gc.collect()
