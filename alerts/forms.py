@@ -38,7 +38,8 @@ def check_address(value: str) -> None:
         raise ValidationError(ADDRESS_NOT_BARE, code="not_bare")
     try:
         validate_email(value)
-    except ValidationError:
+        value.rpartition("@")[2].encode("idna")  # as sending will: a label too long for IDNA is no domain
+    except (ValidationError, UnicodeError):
         raise ValidationError(ADDRESS_INVALID, code="invalid") from None
 
 

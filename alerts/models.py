@@ -27,7 +27,7 @@ class Subscription(models.Model):
         WEEKLY = "weekly", "每周"
 
     email = models.EmailField("邮箱", max_length=254)
-    query = models.CharField("检索条件", max_length=2_000)
+    query = models.CharField("检索条件", max_length=1_800)
     frequency = models.CharField("频率", max_length=8, choices=Frequency.choices, default=Frequency.DAILY)
     key = models.CharField("链接密钥", max_length=32, unique=True, default=new_key, editable=False)
     created_at = models.DateTimeField("提交时间", auto_now_add=True)

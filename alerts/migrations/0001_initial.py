@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(max_length=254, verbose_name='邮箱')),
-                ('query', models.CharField(max_length=2000, verbose_name='检索条件')),
+                ('query', models.CharField(max_length=1800, verbose_name='检索条件')),
                 ('frequency', models.CharField(choices=[('daily', '每日'), ('weekly', '每周')], default='daily', max_length=8, verbose_name='频率')),
                 ('key', models.CharField(default=alerts.models.new_key, editable=False, max_length=32, unique=True, verbose_name='链接密钥')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='提交时间')),

@@ -50,6 +50,7 @@ def main(response) -> str:
     ("a" * 10_240 + "@example.cn", ADDRESS_TOO_LONG),
     ("not-an-address", ADDRESS_NOT_BARE),
     ("me@example", ADDRESS_INVALID),
+    ("me@" + "湿" * 60 + ".cn", ADDRESS_INVALID),  # a label IDNA cannot encode: no domain to send to
 ])
 def test_a_hostile_address_is_refused_with_a_chinese_message_and_nothing_is_sent(client, inbox, address, message):
     response = subscribe(client, email=address)
@@ -74,6 +75,16 @@ def test_a_search_too_long_or_contradictory_is_refused(client, inbox, query, mes
 
     assert response.status_code == 400 and message in response.content.decode()
     assert inbox.mails == []
+
+
+def test_the_longest_address_with_the_longest_search_is_saved(client, inbox):
+    # 254 characters, most of them three bytes: with the longest query string it still fits PostgreSQL's index row.
+    domain = ".".join(["湿" * 50] * 4) + ".cn"
+    address = "a" * (limits.MAX_ADDRESS_LENGTH - len(domain) - 1) + "@" + domain
+    query = "q=" + "a" * (limits.MAX_QUERY_LENGTH - len("q=&sort=date"))
+
+    assert subscribe(client, email=address, query=query).status_code == 200
+    assert len(Subscription.objects.get(email=address).query) == limits.MAX_QUERY_LENGTH
 
 
 def test_unknown_parameters_in_the_saved_search_are_dropped(client, inbox):
