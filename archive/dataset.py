@@ -21,11 +21,9 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from archive.models import Person
-from archive.reply_rows import REPLY_COLUMNS, SECTION_COLUMNS, public_reply_rows, public_section_rows
+from archive.reply_rows import REPLY_COLUMNS, SECTION_COLUMNS, in_one_cell, public_reply_rows, public_section_rows
 from archive.spreadsheet_safety import safe_cell
 
-OFFICES = (Person.Role.DEPUTY, Person.Role.MEMBER)
 PREFIX = "reply-archive-"
 KEEP = 3
 _DUMP = re.compile(rf"{PREFIX}(\d{{4}}-\d{{2}}-\d{{2}})\.zip")
@@ -130,18 +128,9 @@ def _write_table(stem: Path, rows, columns) -> int:
         writer.writerow(in_csv)
         for row in rows:
             jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
-            writer.writerow([safe_cell(_flat(row[name])) for name in in_csv])
+            writer.writerow([safe_cell(in_one_cell(row[name])) for name in in_csv])
             count += 1
     return count
-
-
-def _flat(value):
-    """A list in one CSV cell, as the search exports write it: 朱蓉（代表）、民盟慈溪市委, 心理健康、课后服务."""
-    if isinstance(value, list):
-        return "、".join(_flat(item) for item in value)
-    if isinstance(value, dict):  # a proposer: an organisation's role goes without saying
-        return f"{value['name']}（{value['role']}）" if value["role"] in OFFICES else value["name"]
-    return value
 
 
 def _sha256(path: Path) -> str:

@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from archive.models import Proposer, Reply, Section
+from archive.models import Person, Proposer, Reply, Section
 from archive.privacy import mask_personal_numbers
 
+OFFICES = (Person.Role.DEPUTY, Person.Role.MEMBER)
 CHUNK = 500  # replies a query, and their proposers in one more: a few MB however large the archive
 
 
@@ -82,10 +83,11 @@ def _masked(value):
     return value
 
 
-def reply_row(reply: Reply, proposers: list[dict]) -> dict:
-    """A reply fetched by ``public_reply_rows``' query and its proposers, as the values of REPLY_COLUMNS."""
+def reply_row(reply: Reply, proposers: list[dict], *, text: bool = True) -> dict:
+    """A reply fetched by ``public_reply_rows``' query and its proposers (``proposers_of``), as the values of
+    REPLY_COLUMNS; without ``text``, the letter's text is left out (the search exports read replies without it)."""
     proposal, place = reply.proposal, reply.proposal.place
-    return _masked({
+    row = {
         "id": reply.pk,
         "url": reply.get_absolute_url(),
         "body": proposal.body or (proposal.session.body if proposal.session_id else ""),
@@ -107,8 +109,10 @@ def reply_row(reply: Reply, proposers: list[dict]) -> dict:
         "disclosure": reply.disclosure,
         "keywords": list(reply.keywords),
         "next_steps": reply.next_steps,
-        "text": reply.body_text,
-    })
+    }
+    if text:
+        row["text"] = reply.body_text
+    return _masked(row)
 
 
 def public_reply_rows() -> Iterator[dict]:
@@ -120,17 +124,27 @@ def public_reply_rows() -> Iterator[dict]:
     # Proposers as values, a query a chunk: prefetched links point back at their proposal, and those
     # cycles waited for the garbage collector, so memory grew with the archive (8 MB at 1,000 replies).
     while chunk := list(islice(replies, CHUNK)):
-        proposers = _proposers({reply.proposal_id for reply in chunk})
+        proposers = proposers_of({reply.proposal_id for reply in chunk})
         for reply in chunk:
             yield reply_row(reply, proposers.get(reply.proposal_id, []))
 
 
-def _proposers(proposal_ids) -> dict[int, list[dict]]:
+def proposers_of(proposal_ids) -> dict[int, list[dict]]:
+    """Each proposal's proposers as {name, role}, in the letter's order: one query for a chunk of replies."""
     links = Proposer.objects.filter(proposal__in=proposal_ids).order_by("proposal", "position")
     proposers: dict[int, list[dict]] = {}
     for proposal, name, role in links.values_list("proposal", "person__name", "person__role"):
         proposers.setdefault(proposal, []).append({"name": name, "role": role})
     return proposers
+
+
+def in_one_cell(value):
+    """A value in one spreadsheet cell: a list joined by 、, a proposer with an office: 朱蓉（代表）、民盟慈溪市委."""
+    if isinstance(value, list):
+        return "、".join(in_one_cell(item) for item in value)
+    if isinstance(value, dict):  # a proposer: an organisation's role goes without saying
+        return f"{value['name']}（{value['role']}）" if value["role"] in OFFICES else value["name"]
+    return value
 
 
 def public_section_rows() -> Iterator[dict]:

@@ -320,11 +320,12 @@ def run(n: int) -> Table:
     return table
 
 
-def write(table: Table) -> Path:
+def write(table: Table, title: str = "Benchmark", kind: str = "") -> Path:
+    """``benchmarks/results/<date>-[<kind>-]<N>.md``: the table, under ``title`` and the machine it ran on."""
     RESULTS.mkdir(exist_ok=True)
     now = datetime.now(UTC)  # not Django's TIME_ZONE, which the process runs in: files sort by one clock
-    path = RESULTS / f"{now:%Y-%m-%d}-{table.n}.md"
-    path.write_text(f"# Benchmark, {table.n:,} replies, {now:%Y-%m-%d %H:%M} UTC\n\n"
+    path = RESULTS / f"{now:%Y-%m-%d}-{kind + '-' if kind else ''}{table.n}.md"
+    path.write_text(f"# {title}, {table.n:,} replies, {now:%Y-%m-%d %H:%M} UTC\n\n"
                     f"Machine: {machine()}\n\n{table.markdown()}\n", encoding="utf-8")
     return path
 

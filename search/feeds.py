@@ -1,6 +1,7 @@
 """``/search/feed/?<the search's parameters>``: the newest replies matching any search, as an Atom feed."""
 
 from dataclasses import replace
+from itertools import chain
 
 from django.urls import reverse
 
@@ -8,9 +9,10 @@ from archive.feeds import ENTRIES, SITE, ReplyFeed, feed_entries
 from archive.models import Reply
 from search.executor import SearchUnavailable
 from search.facets import FILTERS, value_label
-from search.matched_replies import public_in_order
+from search.matched_replies import public_chunks
 from search.params import SearchParams
 from search.query import every_match
+from search.ratelimit import feed_rate_limited
 from search.unavailable import unavailable_page
 
 
@@ -28,9 +30,17 @@ class SearchFeed(ReplyFeed):
     def link(self, params):
         return params.url(path=reverse("search:search"))
 
+    def feed_url(self, params):  # the feed's own address, query included (Django's default is the path alone)
+        return feed_address(params)
+
     def items(self, params):
         ids = every_match(params, ENTRIES).ids
-        return list(public_in_order(feed_entries(Reply.objects.all()), ids))
+        return list(chain.from_iterable(public_chunks(feed_entries(Reply.objects.all()), ids)))
+
+
+def feed_address(params: SearchParams) -> str:
+    """The feed of a search: its parameters less the page and the sort, which the feed sets itself."""
+    return params.url(path=reverse("search:feed"), sort=None, page=None)
 
 
 def describe(params: SearchParams) -> str:
@@ -43,6 +53,7 @@ def describe(params: SearchParams) -> str:
     return "；".join(parts) or "全部答复"
 
 
+@feed_rate_limited
 def search_feed(request):
     try:
         return SearchFeed()(request)

@@ -11,9 +11,10 @@ from django.db.models import QuerySet
 CHUNK = 500  # ids a query: well under SQLite's bound variables, and a few MB of rows
 
 
-def public_in_order(replies: QuerySet, ids: list[int], chunk: int = CHUNK) -> Iterator:
-    """The public replies of ``replies`` whose pks are ``ids``, in the order of ``ids``; hidden ones are skipped."""
+def public_chunks(replies: QuerySet, ids: list[int], chunk: int = CHUNK) -> Iterator[list]:
+    """The public replies of ``replies`` whose pks are ``ids``, in the order of ``ids``, a list a query;
+    hidden ones are skipped."""
     for start in range(0, len(ids), chunk):
         part = ids[start : start + chunk]
         by_pk = {reply.pk: reply for reply in replies.public().filter(pk__in=part)}
-        yield from (by_pk[pk] for pk in part if pk in by_pk)
+        yield [by_pk[pk] for pk in part if pk in by_pk]

@@ -48,10 +48,15 @@ def _api_refusal(limit: int) -> HttpResponse:
     return JsonResponse({"detail": message}, status=429, headers=RETRY_AFTER, json_dumps_params={"ensure_ascii": False})
 
 
-def _export_refusal(limit: int) -> HttpResponse:
-    message = f"导出过于频繁：每个地址每分钟最多导出 {limit} 次，请一分钟后再试。"
-    return HttpResponse(message, status=429, headers=RETRY_AFTER, content_type="text/plain; charset=utf-8")
+def _refusal_in_words(door: str) -> Callable[[int], HttpResponse]:
+    def refusal(limit: int) -> HttpResponse:
+        message = f"{door}过于频繁：每个地址每分钟最多 {limit} 次，请一分钟后再试。"
+        return HttpResponse(message, status=429, headers=RETRY_AFTER, content_type="text/plain; charset=utf-8")
+
+    return refusal
 
 
 rate_limited = limited_per_minute("search-api", "SEARCH_API_RATE_LIMIT", _api_refusal)
-export_rate_limited = limited_per_minute("search-export", "SEARCH_EXPORT_RATE_LIMIT", _export_refusal)
+export_rate_limited = limited_per_minute("search-export", "SEARCH_EXPORT_RATE_LIMIT", _refusal_in_words("导出"))
+# A search's feed is a search: a feed reader polls it now and then, a runaway loop does not get to.
+feed_rate_limited = limited_per_minute("search-feed", "SEARCH_API_RATE_LIMIT", _refusal_in_words("订阅检索"))

@@ -3,6 +3,7 @@
 from django import template
 from django.urls import reverse
 
+from search.feeds import feed_address
 from search.params import SearchParams
 
 register = template.Library()
@@ -23,7 +24,7 @@ def export_url(params: SearchParams, kind: str) -> str:
 @register.simple_tag
 def feed_url(params: SearchParams) -> str:
     """The Atom feed of this search (always newest first)."""
-    return params.url(path=reverse("search:feed"), sort=None, page=None)
+    return feed_address(params)
 
 
 @register.filter

@@ -1,6 +1,7 @@
 """Atom feeds as a feed reader sees them: read with feedparser, the parser feed readers are built on."""
 
 import re
+from urllib.parse import quote
 
 import feedparser
 import pytest
@@ -119,6 +120,8 @@ def test_a_search_feed_is_newest_first_whatever_the_sort(client, letters):
 
     assert titles(feed) == [f"关于{WORD}公园建设的建议", f"关于保护{WORD}鸟类的建议"]
     assert "地区：资阳市" in feed.feed.title
+    self_link = next(link.href for link in feed.feed.links if link.rel == "self")
+    assert self_link == f"http://testserver/search/feed/?q={quote(WORD)}&place=512000"  # a reader re-fetches this
 
 
 def test_a_search_feed_holds_at_most_fifty(client, make_reply, indexed):
@@ -147,6 +150,15 @@ def test_a_feed_of_nothing_is_a_404(client, db, url):
                                    {"page": "-1", "date_from": "2024-99-99"}, {"selected_facets": "x" * 5000}])
 def test_hostile_search_feed_parameters_give_a_feed(client, letters, query):
     assert client.get("/search/feed/", query).status_code == 200
+
+
+def test_a_search_feed_polled_in_a_loop_is_refused_in_chinese(client, db, settings):
+    settings.SEARCH_API_RATE_LIMIT = 2
+
+    statuses = [client.get("/search/feed/", {"q": WORD}).status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]
+    assert "订阅检索过于频繁" in client.get("/search/feed/").content.decode()
 
 
 @pytest.mark.parametrize("page", ["home", "reply list", "agency", "person", "place", "proposal", "search"])
