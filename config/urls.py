@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("search/", include("search.urls")),
     path("alerts/", include("alerts.urls")),
+    path("stats/", include("stats.urls")),
     path("api/search/", include("search.api_urls")),
     path("api/", include("api.urls")),
     path("", include("archive.urls")),

@@ -67,12 +67,16 @@ DOORS = {
     "API proposer": lambda reply: f"/api/v1/people/{lead(reply).pk}/",
     "API place": lambda reply: f"/api/v1/places/{reply.proposal.place.code}/",
     "sitemap": lambda reply: "/sitemap.xml",
+    "statistics page": lambda reply: "/stats/",
+    "statistics agencies CSV": lambda reply: "/stats/agencies.csv",
+    "statistics results by agency CSV": lambda reply: "/stats/results-by-agency.csv",
     "related replies": lambda reply: None,  # checked on the public reply's own page, below
 }
 
 
 # Doors that name agencies or places, not letters: there the reply's city is what would give it away.
-NAMES_ONLY = {"original file", "agency list", "place list"}
+NAMES_ONLY = {"original file", "agency list", "place list", "statistics page", "statistics agencies CSV",
+              "statistics results by agency CSV"}
 # Doors that list the addresses of letters: there the reply's own URL would give it away.
 URLS_ONLY = {"sitemap"}
 
