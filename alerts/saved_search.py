@@ -13,7 +13,7 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from search.params import SearchParams
-from search.query import _active_filters
+from search.query import active_filters
 
 
 def canonical(params: SearchParams) -> str:
@@ -33,7 +33,7 @@ def of_page(filter_name: str, value: str) -> SearchParams:
 def describe(params: SearchParams) -> str:
     """The search in words: 检索词“教育” · 答复单位：资阳市教育局 · 地区：资阳市."""
     parts = [f"检索词“{' '.join(params.q.split())}”"] if params.q.strip() else []
-    parts += [active.label for active in _active_filters(params)]
+    parts += [active.label for active in active_filters(params)]
     return " · ".join(parts) or "全部公开答复"
 
 

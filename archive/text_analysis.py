@@ -3,8 +3,9 @@ dictionary; the words a search index stores and a query asks for; a reply's topi
 
 Documents are cut in jieba's accurate mode without HMM (deterministic, so a name cuts the same
 way in a letter and in a query) and every word's dictionary sub-words are added at the *same*
-position, as jieba's search mode would, so 心理 finds 心理健康教育 while a quoted phrase still
-matches consecutive words. Queries are cut in accurate mode only (``query_words``).
+position, as jieba's search mode would (but up to ``MAX_SUB_WORD`` characters, not 3), so 心理 and
+心理健康 find 心理健康教育 while a quoted phrase still matches consecutive words. Queries are cut in
+accurate mode only (``query_words``).
 
 Changing ``userdict.txt`` changes what is indexed: rebuild the index afterwards
 (``manage.py rebuild_search_index``), and every process must load the same dictionary. An Elasticsearch
@@ -30,6 +31,10 @@ STOP_WORDS = frozenset(
 )
 # A token worth indexing has a letter, digit or Chinese character in it (not punctuation or spaces).
 _WORDLIKE = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
+
+# The longest dictionary word indexed inside a longer one: 心理健康 (4) inside 心理健康教育, which jieba's own search
+# mode (2 and 3 only) missed, so a search for 心理健康 did not find a letter on 心理健康教育.
+MAX_SUB_WORD = 6
 
 _lock = threading.Lock()
 _loaded = False
@@ -67,12 +72,11 @@ def index_tokens(text: str) -> Iterator[tuple[str, int, int, int]]:
         if not _keep(word):
             continue
         length = len(word)
-        for size in (2, 3):
-            if length > size:
-                for i in range(length - size + 1):
-                    gram = word[i : i + size]
-                    if freq.get(gram) and _keep(gram):
-                        yield gram.lower(), position, start + i, start + i + size
+        for size in range(2, min(length, MAX_SUB_WORD + 1)):
+            for i in range(length - size + 1):
+                gram = word[i : i + size]
+                if freq.get(gram) and _keep(gram):
+                    yield gram.lower(), position, start + i, start + i + size
         yield word.lower(), position, start, end
         position += 1
 

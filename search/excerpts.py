@@ -26,10 +26,14 @@ class Excerpt:
     url: str  # the reply's URL, with the section's anchor when there is one
 
 
-def word_pattern(words: list[str]) -> re.Pattern | None:
-    """One regex matching any of the words, longest first so 心理辅导室 wins over 心理."""
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE) if words else None
+def word_pattern(words: list[str], number: str = "") -> re.Pattern | None:
+    """One regex matching any of the words, longest first so 心理辅导室 wins over 心理; and a proposal number
+    (normalised, as ``Proposal.number_normalized``: 70, D22) however the letter pads it (0070, 第70号, D022)."""
+    alternatives = [re.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True)]
+    if number:
+        letters, digits = re.match(r"([A-Za-z]*)(.*)", number).groups()
+        alternatives.insert(0, rf"(?<![0-9A-Za-z]){re.escape(letters)}0*{re.escape(digits)}(?![0-9])")
+    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
 
 
 def mark(text: str, pattern: re.Pattern | None) -> SafeString:
@@ -55,10 +59,11 @@ def _window(text: str, start: int, pattern: re.Pattern | None) -> SafeString:
     return mark_safe(("…" if begin > 0 else "") + html + ("…" if end < len(text) else ""))
 
 
-def find_excerpts(reply, sections: list, words: list[str], limit: int = MAX_EXCERPTS) -> list[Excerpt]:
-    """Up to ``limit`` excerpts where the words occur, naming and linking the section of each."""
+def find_excerpts(reply, sections: list, words: list[str], limit: int = MAX_EXCERPTS,
+                  number: str = "") -> list[Excerpt]:
+    """Up to ``limit`` excerpts where the words (or the proposal number) occur, naming and linking their sections."""
     url = reply.get_absolute_url()
-    pattern = word_pattern(words)
+    pattern = word_pattern(words, number)
     if pattern is None:  # browsing: the start of the letter, unmarked
         return [Excerpt(html=_window(reply.body_text, 0, None), section_title="", url=url)] if reply.body_text else []
     found: list[Excerpt] = []

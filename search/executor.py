@@ -29,7 +29,8 @@ class SearchRequest:
 
     parsed: ParsedQuery = field(default_factory=ParsedQuery)
     pin: Pin | None = None
-    filters: dict[str, list[str]] = field(default_factory=dict)  # facet name → values, all required
+    # facet name → values: a reply meets a filter holding any of its values, and must meet every filter
+    filters: dict[str, list[str]] = field(default_factory=dict)
     date_from: date | None = None
     date_to: date | None = None
     by_date: bool = False  # newest first, else by relevance (a browse without words is always by date)
@@ -43,8 +44,9 @@ class SearchRequest:
 @dataclass
 class Found:
     """One page of matches: ``ids`` are reply pks in order. ``page`` is the page shown (a page past the end shows
-    the last). ``facets`` count each facet's values over every match. ``words`` are the words the engine
-    matched, for excerpts (None: the typed words)."""
+    the last). ``facets`` count each facet's values over every match; a facet the request filters on is counted
+    as if it did not, so its other values say what choosing them too would add. ``words`` are the words the
+    engine matched, for excerpts (None: the typed words)."""
 
     total: int
     page: int
@@ -68,7 +70,6 @@ class Widening:
     """How many a search that found nothing would find without one of its filters (``name`` "" is the dates)."""
 
     name: str
-    value: str
     count: int
 
 

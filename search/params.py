@@ -10,10 +10,10 @@ from datetime import date
 
 from django.http import QueryDict
 
-from search.facets import FILTERS, MULTI_VALUED
+from search.facets import FILTERS
 from search.querylang import CONTROL_CHARACTERS
 
-MAX_FILTER_VALUES = 5  # per filter: values of one filter are ANDed, so more could only narrow to nothing
+MAX_FILTER_VALUES = 10  # per filter: its values are ORed; a long list of them is a different search
 MAX_PAGE = 10_000
 
 
@@ -25,6 +25,7 @@ class SearchParams:
     date_to: date | None = None
     sort: str = "relevance"  # or "date"
     page: int = 1
+    bad_dates: tuple[str, ...] = ()  # what was given as a date and is none (2024-13-01): ignored, and said
 
     @classmethod
     def from_querydict(cls, data: QueryDict) -> "SearchParams":
@@ -47,29 +48,41 @@ class SearchParams:
             page = max(1, min(int(data.get("page", 1)), MAX_PAGE))
         except (TypeError, ValueError):
             page = 1
+        given_dates = {key: CONTROL_CHARACTERS.sub("", data.get(key) or "").strip()[:20]
+                       for key in ("date_from", "date_to")}
+        dates = {key: _date_or_none(value) for key, value in given_dates.items()}
         return cls(
             q=CONTROL_CHARACTERS.sub("", data.get("q", "")[:2_000]),
             filters=filters,
-            date_from=_date_or_none(data.get("date_from")),
-            date_to=_date_or_none(data.get("date_to")),
+            date_from=dates["date_from"],
+            date_to=dates["date_to"],
             sort="date" if data.get("sort") == "date" else "relevance",
             page=page,
+            bad_dates=tuple(value for key, value in given_dates.items() if value and dates[key] is None),
         )
 
     @property
-    def contradictory(self) -> bool:
-        """Filters no reply can meet together: two values of a single-valued filter (two years, two agencies),
-        a date range that ends before it starts, or a year outside it. Answered without asking the index."""
-        if any(len(values) > 1 for name, values in self.filters.items() if name not in MULTI_VALUED):
-            return True
+    def contradictions(self) -> list[str]:
+        """Why no reply can meet these filters together, in words: a date range that ends before it starts, or
+        years all outside it. Answered without asking the index. (Two values of one filter are either, not both.)"""
+        found = []
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            return True
-        for year in self.filters.get("year", ()):
-            if not (year.isascii() and year.isdigit()):  # "²".isdigit() is true, and int("²") fails
-                return True
-            if (self.date_from and int(year) < self.date_from.year) or (self.date_to and int(year) > self.date_to.year):
-                return True
-        return False
+            found.append(f"起始日期 {self.date_from} 晚于截止日期 {self.date_to}")
+        years = self.filters.get("year", ())
+        if years and (self.date_from or self.date_to) and not any(map(self._year_within_dates, years)):
+            span = f"{self.date_from or '…'} 至 {self.date_to or '…'}"
+            found.append(f"所选年份（{'、'.join(years)}）都不在日期范围 {span} 之内")
+        return found
+
+    @property
+    def contradictory(self) -> bool:
+        return bool(self.contradictions)
+
+    def _year_within_dates(self, year: str) -> bool:
+        if not (year.isascii() and year.isdigit()):  # 未注明, or "²" (whose isdigit() is true and int() fails)
+            return False
+        return not ((self.date_from and int(year) < self.date_from.year) or
+                    (self.date_to and int(year) > self.date_to.year))
 
     def url(self, *, path: str = "", filters: dict[str, list[str]] | None = None, **changes) -> str:
         """The URL of these parameters with some changed: the one place a search's query string is made.

@@ -19,7 +19,7 @@ from search.excerpts import Excerpt, find_excerpts
 from search.executor import Matches, SearchRequest, executor
 from search.facets import FACET_LIMIT, FACETS, FILTERS, place_level_shown, value_label
 from search.params import SearchParams
-from search.querylang import ParsedQuery, parse_query, read_pin
+from search.querylang import ParsedQuery, clause_text, parse_query, read_pin
 
 PER_PAGE = 20
 
@@ -66,7 +66,9 @@ class SearchResults:
     suggestions: list[tuple[str, str]] = field(default_factory=list)  # (term, url)
     widen: list[tuple[str, int, str]] = field(default_factory=list)  # (filter removed, count, url)
     contradictory: bool = False  # filters or words no reply can meet together: answered without the index
+    contradictions: list[str] = field(default_factory=list)  # which, in words
     out_of_time: bool = False  # the time budget ran out: what was found so far (count, order, suggestions)
+    or_form: tuple[str, int, str] | None = None  # words that found nothing together: any of them (text, count, url)
 
     def page_url(self, page: int) -> str:
         return self.params.url(page=page)
@@ -112,7 +114,8 @@ def _facets(params: SearchParams, counts) -> list[Facet]:
     return facets
 
 
-def _active_filters(params: SearchParams) -> list[ActiveFilter]:
+def active_filters(params: SearchParams) -> list[ActiveFilter]:
+    """The filters a search is narrowed by, each with the URL that removes it (and the dates as one)."""
     active = []
     for name, values in params.filters.items():
         for value in values:
@@ -124,8 +127,9 @@ def _active_filters(params: SearchParams) -> list[ActiveFilter]:
     return active
 
 
-def _hits(pks: list[int], words: list[str]) -> list[Hit]:
-    replies = Reply.objects.public().filter(pk__in=pks).select_related("agency", "proposal__session").with_proposers()
+def _hits(pks: list[int], words: list[str], number: str = "") -> list[Hit]:
+    replies = Reply.objects.public().filter(pk__in=pks).with_proposers()
+    replies = replies.select_related("agency", "proposal__session__place")
     replies = replies.defer("raw_text")  # the excerpts need the cleaned text only
     replies = replies.prefetch_related(Prefetch("sections", queryset=Section.objects.order_by("position")))
     by_pk = {reply.pk: reply for reply in replies}
@@ -135,7 +139,7 @@ def _hits(pks: list[int], words: list[str]) -> list[Hit]:
         if reply is None:  # indexed but no longer public: the queue will catch up; never show it
             continue
         names = [link.person.name for link in reply.proposal.proposer_links.all()]
-        hits.append(Hit(reply, names, find_excerpts(reply, list(reply.sections.all()), words)))
+        hits.append(Hit(reply, names, find_excerpts(reply, list(reply.sections.all()), words, number=number)))
     return hits
 
 
@@ -151,7 +155,7 @@ class _Reading:
     parsed: ParsedQuery
     request: SearchRequest | None
     nothing_to_search: bool = False  # something was typed, but no searchable word was left
-    contradictory: bool = False
+    contradictions: list[str] = field(default_factory=list)
 
 
 def _read(params: SearchParams) -> _Reading:
@@ -160,7 +164,9 @@ def _read(params: SearchParams) -> _Reading:
     if parsed.empty and pin is None and params.q.strip():
         return _Reading(parsed, None, nothing_to_search=True)
     if (parsed.contradictory and pin is None) or params.contradictory:
-        return _Reading(parsed, None, contradictory=True)
+        words = [f"“{clause_text(clause)}”既要求出现又要求排除" for clause in parsed.excluded
+                 if [clause] in parsed.groups] if pin is None else []
+        return _Reading(parsed, None, contradictions=params.contradictions + words)
     # Words both required and excluded match nothing: only the pin, if any, can.
     request = SearchRequest(
         parsed=ParsedQuery() if parsed.contradictory else parsed, pin=pin, filters=params.filters,
@@ -179,15 +185,18 @@ def search(params: SearchParams) -> SearchResults:
     deadline = time.perf_counter() + time_budget()
     reading = _read(params)
     if reading.request is None:
-        return SearchResults(replace(params, page=1), 0, [], [], _active_filters(params), reading.parsed, 1,
-                             nothing_to_search=reading.nothing_to_search, contradictory=reading.contradictory)
+        return SearchResults(replace(params, page=1), 0, [], [], active_filters(params), reading.parsed, 1,
+                             nothing_to_search=reading.nothing_to_search,
+                             contradictory=bool(reading.contradictions), contradictions=reading.contradictions)
     engine = executor()
     found = engine.page(reading.request, params.page, PER_PAGE, deadline)
     params = replace(params, page=found.page)  # page=999 of 3 pages shows page 3, and says so
-    words = found.words if found.words is not None else reading.parsed.highlight_words
+    # A query naming a proposal number is that number alone: 第0070号 marks 0070, not every 第 and 号.
+    number = reading.request.pin.number if reading.request.pin else ""
+    words = [] if number else found.words if found.words is not None else reading.parsed.highlight_words
     results = SearchResults(
-        params=params, total=found.total, hits=_hits(found.ids, words), facets=_facets(params, found.facets),
-        active=_active_filters(params), parsed=reading.parsed, pages=max(1, -(-found.total // PER_PAGE)),
+        params=params, total=found.total, hits=_hits(found.ids, words, number), facets=_facets(params, found.facets),
+        active=active_filters(params), parsed=reading.parsed, pages=max(1, -(-found.total // PER_PAGE)),
         out_of_time=found.out_of_time,
     )
     if found.total or not params.q.strip() or results.out_of_time:
@@ -195,6 +204,7 @@ def search(params: SearchParams) -> SearchResults:
     if time.perf_counter() > deadline:  # no time left to look for other words or wider searches
         results.out_of_time = True
         return results
+    results.or_form = _or_form(engine, reading.request, params, deadline)
     results.suggestions = [(word, params.url(q=word, page=None))
                            for word in engine.suggestions(reading.request, deadline)]
     if params.filters or params.date_from or params.date_to:
@@ -206,8 +216,21 @@ def search(params: SearchParams) -> SearchResults:
 def _widening(params: SearchParams, widening) -> tuple[str, int, str]:
     if not widening.name:
         return "日期范围", widening.count, params.url(date_from=None, date_to=None, page=None)
-    return (f"{FILTERS[widening.name]}：{value_label(widening.name, widening.value)}", widening.count,
-            params.url(filters=params.without(widening.name, widening.value), page=None))
+    values = "或".join(value_label(widening.name, value) for value in params.filters[widening.name])
+    return f"{FILTERS[widening.name]}：{values}", widening.count, params.url(page=None, **{widening.name: None})
+
+
+def _or_form(engine, request: SearchRequest, params: SearchParams, deadline: float) -> tuple[str, int, str] | None:
+    """Words that no letter holds all of (养老 道路): the same words with OR, and how many letters hold any."""
+    clauses = [clause for group in request.parsed.groups for clause in group]
+    if len(request.parsed.groups) < 2 or request.pin is not None:
+        return None
+    either = replace(request, parsed=replace(request.parsed, groups=[clauses]))
+    count = engine.page(either, 1, 1, deadline).total
+    if not count:
+        return None
+    text = " OR ".join(map(clause_text, clauses)) + "".join(f" -{clause_text(c)}" for c in request.parsed.excluded)
+    return text, count, params.url(q=text, page=None)
 
 
 def every_match(params: SearchParams, limit: int) -> Matches:

@@ -8,8 +8,11 @@ the analyzer. A query that names a proposal number, a proposer or an agency is r
 those replies come first. Every part is capped (``MAX_*``), so no input costs more than a bounded query.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
+
+import opencc
 
 from archive.models import Agency
 from archive.text_analysis import query_words
@@ -22,10 +25,28 @@ MAX_WORDS = 32  # words of the whole query
 MAX_PHRASES = 3  # a quoted phrase checks word positions in every letter holding its words: the costly clause
 MAX_PREFIXES = 2  # a single character matches every word it begins: hundreds of words' letters to read
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "＂": '"', "－": "-", "—": "-", "\u3000": " "})
+# 养老、道路 and 养老，道路 list words as a space does: all of them must be in a letter. When none holds them all,
+# the page offers the OR form (search.query.SearchResults.or_form).
+_SEPARATORS = str.maketrans(dict.fromkeys("、，,；;。", " "))
+# Operators in any letter case, and their Chinese words: OR 或 |, AND 并且 &, NOT 非 (NOT x is -x).
+_OR = {"OR", "|", "或", "或者"}
+_AND = {"AND", "&", "并且", "且"}
+_NOT = {"NOT", "非"}
 _LEXEME = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+)')
 _SINGLE_HAN = re.compile(r"^[\u3400-\u9fff]$")
 # Control characters mean nothing in a query, and PostgreSQL refuses a NUL in any text it is sent.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@functools.cache
+def _to_simplified():
+    return opencc.OpenCC("t2s.json")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones (學校 心理輔導 → 学校 心理辅导): the letters, and so the index, are
+    simplified. OpenCC converts by phrase, where a character table gets one-to-many characters wrong."""
+    return _to_simplified().convert(text) if text else text
 
 
 def single_character(word: str) -> bool:
@@ -37,6 +58,20 @@ def single_character(word: str) -> bool:
 class Clause:
     words: list[str]
     phrase: bool = False
+
+
+def joined_words(words: list[str]) -> str:
+    """Words as the text they came from: Chinese words touch, Latin words keep a space."""
+    text = words[0]
+    for word in words[1:]:
+        text += (" " if text[-1].isascii() and text[-1].isalnum() and word[0].isascii() else "") + word
+    return text
+
+
+def clause_text(clause: Clause) -> str:
+    """A clause as a person would type it: a phrase in quotes, words as they run."""
+    text = joined_words(clause.words)
+    return f'"{text}"' if clause.phrase else text
 
 
 @dataclass
@@ -57,16 +92,22 @@ class ParsedQuery:
 
 def parse_query(text: str) -> ParsedQuery:
     """Split a typed query into clauses; never fails, whatever the input."""
-    text = (text or "").translate(_QUOTES)
+    text = simplified((text or "").translate(_QUOTES))
     parsed = ParsedQuery(truncated=len(text) > MAX_QUERY_CHARS)
-    text = text[:MAX_QUERY_CHARS]
-    join_next = False
+    text = text[:MAX_QUERY_CHARS].translate(_SEPARATORS)
+    join_next = negate_next = False
     words_left, phrases_left, prefixes_left = MAX_WORDS, MAX_PHRASES, MAX_PREFIXES
     for match in _LEXEME.finditer(text):
-        if match["word"] in ("OR", "|", "或"):
+        operator = (match["word"] or "").upper()
+        if operator in _OR:
             join_next = bool(parsed.groups)
             continue
-        negative = bool(match["neg"])
+        if operator in _AND:  # words are ANDed anyway
+            continue
+        if operator in _NOT:
+            negate_next = True
+            continue
+        negative, negate_next = bool(match["neg"]) or negate_next, False
         raw = match["phrase"] if match["phrase"] is not None else match["word"]
         if match["word"] is not None and raw.startswith("-"):
             negative, raw = True, raw.lstrip("-")
@@ -135,7 +176,7 @@ MAX_PIN_CHARS = 40  # a number, a name or an agency's name: longer text is a sea
 
 def read_pin(text: str) -> Pin | None:
     """The proposal, proposer or agency the whole query names, if it could name one."""
-    text = text.strip()
+    text = simplified(text.strip())
     if not text or len(text) > MAX_PIN_CHARS:
         return None
     number = read_number_query(text)

@@ -5,18 +5,16 @@ from archive.privacy import mask_personal_numbers
 from search.executor import SearchUnavailable
 from search.query import SearchParams, search
 from search.ratelimit import rate_limited
+from search.unavailable import RETRY_AFTER_SECONDS, unavailable_page
 
 UNAVAILABLE = "检索服务暂时无法连接，请稍后再试。"
-RETRY_AFTER = {"Retry-After": "60"}
 
 
 def search_page(request):
     try:
         results = search(SearchParams.from_querydict(request.GET))
     except SearchUnavailable:
-        response = render(request, "search/unavailable.html", status=503)
-        response["Retry-After"] = RETRY_AFTER["Retry-After"]
-        return response
+        return unavailable_page(request)
     template = "search/_results.html" if request.GET.get("partial") else "search/search.html"
     return render(request, template, {"results": results, "params": results.params})
 
@@ -26,7 +24,7 @@ def search_api(request):
     try:
         results = search(SearchParams.from_querydict(request.GET))
     except SearchUnavailable:
-        return JsonResponse({"detail": UNAVAILABLE}, status=503, headers=RETRY_AFTER,
+        return JsonResponse({"detail": UNAVAILABLE}, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
                             json_dumps_params={"ensure_ascii": False})
     return JsonResponse(api_payload(request, results), json_dumps_params={"ensure_ascii": False})
 

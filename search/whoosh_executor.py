@@ -99,10 +99,13 @@ def hidden_documents(searcher) -> frozenset[int]:
     return frozenset(docnum for docnum, pk in enumerate(ids) if pk in stale)
 
 
-def _filter_query(params: SearchRequest) -> wq.Query | None:
-    terms: list[wq.Query] = [
-        wq.Term(index_field(name), value) for name, values in params.filters.items() for value in values
-    ]
+def _filter_query(params: SearchRequest, skip: str = "") -> wq.Query | None:
+    """Every filter but ``skip``: the values of one filter ORed (2023 or 2024), the filters ANDed, and the dates."""
+    terms: list[wq.Query] = []
+    for name, values in params.filters.items():
+        if name != skip:
+            options = [wq.Term(index_field(name), value) for value in values]
+            terms.append(options[0] if len(options) == 1 else wq.Or(options))
     if params.date_from or params.date_to:
         start = params.date_from and _datetime(params.date_from)
         end = params.date_to and _datetime(params.date_to)
@@ -296,16 +299,15 @@ def _closest_terms(searcher, parsed: ParsedQuery, hidden, deadline: float, limit
     return best
 
 
-def _constraints(params: SearchRequest, columns) -> list[tuple[str, str, object]]:
-    """Each filter value (and the date range) as (name, value, test of a document number) over the columns."""
+def _constraints(params: SearchRequest, columns) -> list[tuple[str, object]]:
+    """Each filter (any of its values) and the date range (name "") as (name, test of a document number)."""
     tests = []
     for name, values in params.filters.items():
-        column = columns[index_field(name)]
-        for value in values:
-            if name in MULTI_VALUED:
-                tests.append((name, value, lambda docnum, c=column, v=value: v in c[docnum]))
-            else:
-                tests.append((name, value, lambda docnum, c=column, v=value: c[docnum] == v))
+        column, wanted = columns[index_field(name)], frozenset(values)
+        if name in MULTI_VALUED:
+            tests.append((name, lambda docnum, c=column, w=wanted: not w.isdisjoint(c[docnum])))
+        else:
+            tests.append((name, lambda docnum, c=column, w=wanted: c[docnum] in w))
     if params.date_from or params.date_to:
         dates = columns["date"]
         start = _datetime(params.date_from) if params.date_from else None
@@ -315,7 +317,7 @@ def _constraints(params: SearchRequest, columns) -> list[tuple[str, str, object]
             day = dates[docnum]
             return day is not None and (start is None or day >= start) and (end is None or day <= end)
 
-        tests.append(("", "", within))
+        tests.append(("", within))
     return tests
 
 
@@ -337,11 +339,11 @@ class WhooshExecutor:
     def __init__(self, backend):
         self.backend = backend
 
-    def _match(self, searcher, request: SearchRequest, deadline: float) -> _Matched:
+    def _match(self, searcher, request: SearchRequest, deadline: float, skip: str = "") -> _Matched:
         text = build_text_query(request.parsed)
         pin = pin_query(request.pin) if request.pin else None
         scored = wq.Or([text, pin]) if text and pin else text or pin or wq.Every()
-        filter_query = _filter_query(request)
+        filter_query = _filter_query(request, skip)
         started = time.perf_counter()
         docnums, out_of_time = _match(searcher, request.parsed, scored, pin is not None, filter_query, deadline)
         # Ranking reads the same postings again: when that would not fit in the time left, the newest come first.
@@ -370,8 +372,13 @@ class WhooshExecutor:
         total = len(matched.docnums)
         page = min(page, max(1, -(-total // per_page)))
         ids, out_of_time = self._top(searcher, request, matched, page * per_page, deadline)
-        return Found(total, page, ids[(page - 1) * per_page :], count_facets(searcher, matched.docnums),
-                     out_of_time or matched.out_of_time)
+        facets = count_facets(searcher, matched.docnums)
+        # A chosen facet counts as if it were not chosen: its other values say what choosing them too would add.
+        for name in request.filters.keys() & FACETS.keys():
+            others = self._match(searcher, request, deadline, skip=name)
+            facets[name] = count_facets(searcher, others.docnums, (name,))[name]
+            out_of_time = out_of_time or others.out_of_time
+        return Found(total, page, ids[(page - 1) * per_page :], facets, out_of_time or matched.out_of_time)
 
     def every_match(self, request: SearchRequest, limit: int, deadline: float) -> Matches:
         searcher = self.backend.searcher()
@@ -394,7 +401,7 @@ class WhooshExecutor:
         counts = [0] * len(tests)
         for docnum in matched.docnums:
             failed = -1
-            for position, (_, _, test) in enumerate(tests):
+            for position, (_, test) in enumerate(tests):
                 if not test(docnum):
                     if failed >= 0:
                         failed = -2
@@ -402,7 +409,7 @@ class WhooshExecutor:
                     failed = position
             if failed >= 0:
                 counts[failed] += 1
-        widen = [Widening(name, value, count) for (name, value, _), count in zip(tests, counts, strict=True) if count]
+        widen = [Widening(name, count) for (name, _), count in zip(tests, counts, strict=True) if count]
         return widen, matched.out_of_time
 
     def related(self, reply_pk: int, keywords: list[str], candidates: int) -> list[int]:

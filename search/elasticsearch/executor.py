@@ -31,7 +31,8 @@ def hit_pk(hit: dict) -> int:
 def facet_counts(aggregations: dict) -> dict[str, Counter]:
     """Each facet's values and how many matches hold them."""
     return {
-        name: Counter({bucket["key"]: bucket["doc_count"] for bucket in aggregations[name]["buckets"] if bucket["key"]})
+        name: Counter({bucket["key"]: bucket["doc_count"]
+                       for bucket in aggregations[name]["values"]["buckets"] if bucket["key"]})
         for name in FACETS
     }
 
@@ -125,7 +126,7 @@ class ElasticsearchExecutor:
             return [], False
         answer = self._search(bodies.widen_body(request, stale_reply_ids()), deadline)
         counts = [bucket["doc_count"] for bucket in answer["aggregations"]["widen"]["buckets"]]
-        widenings = [Widening(name, value, count) for (name, value, _), count in zip(tests, counts, strict=True)]
+        widenings = [Widening(name, count) for (name, _), count in zip(tests, counts, strict=True)]
         return [widening for widening in widenings if widening.count], cut_short(answer)
 
     def related(self, reply_pk: int, keywords: list[str], candidates: int) -> list[int]:

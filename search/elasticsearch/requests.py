@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from search.executor import SearchRequest
 from search.facets import FACETS, index_field
 from search.indexing import identifier
-from search.querylang import Clause, ParsedQuery, Pin, single_character
+from search.querylang import Clause, ParsedQuery, Pin, joined_words, single_character
 
 from .mapping import PHRASE_TEXT, SECTIONS, TEXT
 
@@ -41,17 +41,9 @@ MATCH_ALL = {"match_all": {}}
 # ---- the query -------------------------------------------------------------------------------------------
 
 
-def _joined(words: list[str]) -> str:
-    """A phrase's words as the text they came from: Chinese words touch, Latin words keep a space."""
-    text = words[0]
-    for word in words[1:]:
-        text += (" " if text[-1].isascii() and text[-1].isalnum() and word[0].isascii() else "") + word
-    return text
-
-
 def clause_query(clause: Clause) -> dict:
     if clause.phrase:
-        return {"match_phrase": {PHRASE_TEXT: {"query": _joined(clause.words)}}}
+        return {"match_phrase": {PHRASE_TEXT: {"query": joined_words(clause.words)}}}
     words = [word for word in clause.words if not single_character(word)]
     queries = [{"match": {TEXT: {"query": " ".join(words), "operator": "and"}}}] if words else []
     queries += [{"prefix": {TEXT: {"value": word}}} for word in clause.words if single_character(word)]
@@ -85,14 +77,13 @@ def pin_query(pin: Pin) -> dict:
     return _any(names)
 
 
-def constraints(request: SearchRequest) -> list[tuple[str, str, dict]]:
-    """Each filter value, and the date range (name ""), as (name, value, filter clause)."""
-    found = [(name, value, {"term": {index_field(name): value}})
-             for name, values in request.filters.items() for value in values]
+def constraints(request: SearchRequest) -> list[tuple[str, dict]]:
+    """Each filter (any of its values: 2023 or 2024) and the date range (name ""), as (name, filter clause)."""
+    found = [(name, {"terms": {index_field(name): list(values)}}) for name, values in request.filters.items()]
     if request.date_from or request.date_to:
         span = {"gte": request.date_from and request.date_from.isoformat(),
                 "lte": request.date_to and request.date_to.isoformat()}
-        found.append(("", "", {"range": {"date": {key: day for key, day in span.items() if day}}}))
+        found.append(("", {"range": {"date": {key: day for key, day in span.items() if day}}}))
     return found
 
 
@@ -101,12 +92,13 @@ def _excluding(stale: Iterable[int]) -> list[dict]:
     return [{"ids": {"values": ids}}] if ids else []
 
 
-def match_query(request: SearchRequest, stale: Iterable[int] = (), *, filtered: bool = True) -> dict:
-    """What the request matches (text OR pin, within its filters), less the stale replies."""
+def match_query(request: SearchRequest, stale: Iterable[int] = (), filters: list[dict] | None = None) -> dict:
+    """What the request matches (text OR pin, within ``filters``: all its constraints when None), less the
+    stale replies."""
     text = text_query(request.parsed)
     pin = pin_query(request.pin) if request.pin else None
     scored = _any([text, pin]) if text and pin else text or pin or MATCH_ALL
-    filters = [clause for _, _, clause in constraints(request)] if filtered else []
+    filters = [clause for _, clause in constraints(request)] if filters is None else filters
     must_not = _excluding(stale)
     if not filters and not must_not:
         return scored
@@ -124,10 +116,18 @@ def sort(request: SearchRequest) -> list:
 # ---- one page ----------------------------------------------------------------------------------------------
 
 
-def facet_aggregations() -> dict:
-    """A terms aggregation per facet of ``search.facets.FACETS``."""
+def facet_aggregations(facet_filters: dict[str, dict]) -> dict:
+    """A terms aggregation per facet of ``search.facets.FACETS``, each within every facet filter but its own:
+    a chosen facet is counted as if it were not chosen, so its other values say what choosing them would add."""
     sizes = {"place": PLACE_BUCKETS, "year": YEAR_BUCKETS}
-    return {name: {"terms": {"field": index_field(name), "size": sizes.get(name, FACET_BUCKETS)}} for name in FACETS}
+    aggregations = {}
+    for name in FACETS:
+        others = [clause for facet, clause in facet_filters.items() if facet != name]
+        aggregations[name] = {
+            "filter": {"bool": {"filter": others}} if others else MATCH_ALL,
+            "aggs": {"values": {"terms": {"field": index_field(name), "size": sizes.get(name, FACET_BUCKETS)}}},
+        }
+    return aggregations
 
 
 def highlight() -> dict:
@@ -138,13 +138,18 @@ def highlight() -> dict:
 
 
 def page_body(request: SearchRequest, stale: Iterable[int], page: int, per_page: int, *, facets: bool = True) -> dict:
-    """One page of hits (ids only), the total, and the facet counts over every match."""
+    """One page of hits (ids only), the total, and the facet counts over every match. The facet filters are a
+    ``post_filter``, so each facet's aggregation can leave its own filter out."""
+    facet_filters = {name: clause for name, clause in constraints(request) if name}
+    dates = [clause for name, clause in constraints(request) if not name]
     body = {
-        "query": match_query(request, stale), "sort": sort(request), "from": (page - 1) * per_page,
+        "query": match_query(request, stale, dates), "sort": sort(request), "from": (page - 1) * per_page,
         "size": per_page, "track_total_hits": True, "_source": False,
     }
+    if facet_filters:
+        body["post_filter"] = {"bool": {"filter": list(facet_filters.values())}}
     if facets:
-        body["aggs"] = facet_aggregations()
+        body["aggs"] = facet_aggregations(facet_filters)
     if request.parsed.groups:  # words typed: learn which the engine matched
         body["highlight"] = highlight()
     return body
@@ -167,12 +172,12 @@ def every_match_body(request: SearchRequest, stale: Iterable[int], size: int, af
 def widen_body(request: SearchRequest, stale: Iterable[int]) -> dict:
     """How many the search would find without each one filter: the matches, unfiltered, that fail that
     filter and meet every other one (a ``filters`` aggregation, one bucket per filter value)."""
-    tests = [clause for _, _, clause in constraints(request)]
+    tests = [clause for _, clause in constraints(request)]
     buckets = [
         {"bool": {"must_not": [test], **({"filter": others} if (others := tests[:i] + tests[i + 1 :]) else {})}}
         for i, test in enumerate(tests)
     ]
-    return {"query": match_query(request, stale, filtered=False), "size": 0, "track_total_hits": False,
+    return {"query": match_query(request, stale, []), "size": 0, "track_total_hits": False,
             "aggs": {"widen": {"filters": {"filters": buckets}}}}
 
 

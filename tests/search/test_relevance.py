@@ -95,3 +95,14 @@ def test_unpublished_and_withheld_replies_are_not_found(make_reply, indexed):
         make_reply(agency="丁区教育局", body_text="关于心理健康的答复（3）。", disclosure="主动公开")
 
     assert found("心理健康") == ["丁区教育局"]
+
+
+def test_a_dictionary_word_inside_a_longer_one_finds_it(make_reply, indexed):
+    # 心理健康 (four characters) inside 心理健康教育: indexed sub-words stopped at three characters.
+    with indexed():
+        make_reply(title="关于中小学心理健康教育的建议", agency="慈溪市教育局", body_text="加强心理健康教育。")
+        make_reply(title="关于城市绿道的建议", agency="眉山市住房和城乡建设局", body_text="建设城市绿道。")
+
+    found = search(SearchParams(q="心理健康"))
+
+    assert [hit.reply.agency.name for hit in found.hits] == ["慈溪市教育局"]

@@ -64,3 +64,8 @@ def search_answer(ids=(), total=None, aggregations=None, highlights=None, timed_
 
 def buckets(counts: dict) -> dict:
     return {"buckets": [{"key": key, "doc_count": count} for key, count in counts.items()]}
+
+
+def facet_buckets(counts: dict) -> dict:
+    """A facet's answer: its terms aggregation inside the filter of the other facets."""
+    return {"doc_count": sum(counts.values()), "values": buckets(counts)}
