@@ -87,7 +87,7 @@ DJANGO_APPS = [
     "django.contrib.sitemaps",
 ]
 THIRD_PARTY_APPS: list[str] = ["haystack", "axes", "corsheaders"]
-LOCAL_APPS = ["archive", "search", "alerts"]
+LOCAL_APPS = ["archive", "search", "alerts", "commitments", "repeats"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [

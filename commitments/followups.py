@@ -1,0 +1,75 @@
+"""Follow-ups (后续答复): which later reply takes up a commitment.
+
+A commitment is followed up by the first public reply of the same agency, dated after its own, that
+answers the same proposal (a 跟踪答复, a second answer, next year's reply to the same number); failing
+that, by the first such reply on a related proposal — one sharing at least ``SHARED_WORDS`` of the
+replies' topic keywords (``Reply.keywords``, as related replies are found), one of which the
+commitment's own text names. An undated reply neither has nor is a follow-up: order needs dates.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q
+
+from archive.models import Reply
+from commitments.models import Commitment
+
+# Topic keywords (of eight) two replies must share to be on a related proposal.
+SHARED_WORDS = 3
+
+
+@dataclass(frozen=True)
+class _Letter:
+    pk: int
+    proposal_id: int
+    date: date
+    keywords: frozenset[str]
+
+
+def refresh_follow_ups(agency_id: int, *, up_to: date | None = None, pointing_to: Reply | None = None) -> int:
+    """Link again the commitments of the agency's replies; returns how many links changed.
+
+    With ``up_to``, only those of replies dated then or earlier, and those that point to ``pointing_to``:
+    after one reply's save, the later ones keep their links, as a reply can follow up only earlier ones.
+    """
+    rows = Reply.objects.filter(agency_id=agency_id).exclude(date=None).values_list("pk", "proposal_id", "date",
+                                                                                 "keywords")
+    letters = {pk: _Letter(pk, proposal, day, frozenset(words or ())) for pk, proposal, day, words in rows}
+    public = set(Reply.objects.public().filter(pk__in=letters).values_list("pk", flat=True))
+    later = sorted((letters[pk] for pk in public), key=lambda letter: (letter.date, letter.pk))
+    commitments = Commitment.objects.filter(reply__agency_id=agency_id).only("pk", "reply_id", "text", "follow_up_id")
+    if up_to is not None:
+        affected = Q(reply__date__lte=up_to) | Q(reply__date=None)
+        commitments = commitments.filter(affected | Q(follow_up=pointing_to) if pointing_to else affected)
+    changed = []
+    for commitment in commitments:
+        letter = letters.get(commitment.reply_id)
+        follow_up = _follow_up(letter, commitment.text, later) if letter else None
+        if follow_up != commitment.follow_up_id:
+            commitment.follow_up_id = follow_up
+            changed.append(commitment)
+    Commitment.objects.bulk_update(changed, ["follow_up"], batch_size=500)
+    return len(changed)
+
+
+def _follow_up(letter: _Letter, text: str, later: list[_Letter]) -> int | None:
+    candidates = [other for other in later if other.date > letter.date]
+    same = next((other for other in candidates if other.proposal_id == letter.proposal_id), None)
+    if same is not None:
+        return same.pk
+    for other in candidates:
+        shared = letter.keywords & other.keywords
+        if len(shared) >= SHARED_WORDS and any(word in text for word in shared):
+            return other.pk
+    return None
+
+
+def refresh_around(reply: Reply) -> None:
+    """After a reply's save: the links it may have made, broken or moved, in its agency and in one it left."""
+    agencies = set(Commitment.objects.filter(follow_up=reply).values_list("reply__agency_id", flat=True))
+    if reply.agency_id is None:
+        reply.commitments.exclude(follow_up=None).update(follow_up=None)
+    agencies.add(reply.agency_id)
+    for agency_id in sorted(agencies - {None}):
+        refresh_follow_ups(agency_id, up_to=reply.date, pointing_to=reply)

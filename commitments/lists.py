@@ -1,0 +1,102 @@
+"""What the public pages list of commitments: a reply's own, an agency's, a place's or a person's due ones,
+and a person's proposals by session. Only commitments of ``Reply.objects.public()``; lists are bounded.
+"""
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+
+from archive.models import Agency, Person, Place, Reply
+from commitments.models import Commitment
+
+# How many commitments an agency's, place's or person's page lists in each of its two lists.
+LIST_LENGTH = 20
+# How many replies a person's proposals-by-session list reads (a delegate has tens).
+PERSON_REPLIES = 200
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A commitment as a page shows it on ``today``."""
+
+    text: str
+    deadline: str
+    due: date | None
+    reply: Reply
+    past_due: bool | None  # None: no date to be due by
+    follow_up: Reply | None  # only a public one
+
+
+def shown(commitment: Commitment, today: date) -> Shown:
+    past_due = None if commitment.due is None else commitment.due < today
+    return Shown(commitment.text, commitment.deadline, commitment.due, commitment.reply, past_due,
+                 commitment.public_follow_up)
+
+
+def of_reply(reply: Reply, today: date) -> list[Shown]:
+    """A public reply's commitments in the letter's order (the reply page is reached only through public())."""
+    commitments = reply.commitments.select_related("follow_up__agency", "follow_up__proposal")
+    return [shown(commitment, today) for commitment in commitments]
+
+
+def replies_of(owner) -> QuerySet:
+    """The public replies an agency's, a place's or a person's page is about."""
+    public = Reply.objects.public()
+    if isinstance(owner, Agency):
+        return public.filter(agency=owner)
+    if isinstance(owner, Place):
+        return public.in_place(owner)
+    if isinstance(owner, Person):
+        return public.filter(proposal__proposer_links__person=owner)
+    raise TypeError(f"no replies of {type(owner).__name__}")
+
+
+@dataclass(frozen=True)
+class Due:
+    open: list[Shown]  # due today or later, soonest first
+    open_count: int
+    past_due: list[Shown]  # due before today, most recently due first
+    past_due_count: int
+
+
+def due_of(owner, today: date) -> Due:
+    """An agency's, a place's or a person's dated commitments: those still open and those past due."""
+    commitments = (
+        Commitment.objects.filter(reply__in=replies_of(owner))
+        .select_related("reply__agency", "reply__proposal", "follow_up__agency")
+    )
+    open_ = commitments.open(today).order_by("due", "reply_id", "position")
+    past = commitments.past_due(today).order_by("-due", "reply_id", "position")
+    return Due(
+        open=[shown(c, today) for c in open_[:LIST_LENGTH]], open_count=open_.count(),
+        past_due=[shown(c, today) for c in past[:LIST_LENGTH]], past_due_count=past.count(),
+    )
+
+
+@dataclass
+class ProposalRow:
+    proposal: object
+    replies: list  # each with .open_commitments, .past_due_commitments, .commitment_count
+
+
+def proposals_by_session(person: Person, today: date) -> list[tuple[object, list[ProposalRow]]]:
+    """A person's proposals grouped by session (newest first), each with its public replies, their result
+    class and how many commitments they made, still open and past due."""
+    replies = (
+        Reply.objects.public().filter(proposal__proposer_links__person=person)
+        .select_related("agency", "proposal__session__place")
+        .annotate(
+            commitment_count=Count("commitments", distinct=True),
+            open_commitments=Count("commitments", filter=Q(commitments__due__gte=today), distinct=True),
+            past_due_commitments=Count("commitments", filter=Q(commitments__due__lt=today), distinct=True),
+        )
+        .without_texts()
+        .order_by("-proposal__session__year", "proposal__session_id", "proposal__number_normalized", "date", "pk")
+    )[:PERSON_REPLIES]
+    sessions: OrderedDict = OrderedDict()
+    for reply in replies:
+        proposals = sessions.setdefault(reply.proposal.session, OrderedDict())
+        proposals.setdefault(reply.proposal_id, ProposalRow(reply.proposal, [])).replies.append(reply)
+    return [(session, list(proposals.values())) for session, proposals in sessions.items()]

@@ -1,0 +1,26 @@
+"""Keep commitments in step with their replies: every save of a reply derives them again and re-links follow-ups.
+
+One post_save receiver covers every writer — the ingest, publishing, the admin's edits and actions, the
+fixture loader — without any of them knowing about commitments. A save that names only fields commitments
+do not depend on (``update_fields``) is skipped.
+"""
+
+from django.db.models import signals
+
+from archive.models import Reply
+from commitments.deriving import derive_commitments
+from commitments.followups import refresh_around
+
+# What a reply's commitments and their follow-ups are made of.
+DEPENDS_ON = frozenset({"next_steps", "body_text", "date", "status", "disclosure", "agency", "proposal", "keywords"})
+
+
+def reply_saved(sender, instance: Reply, update_fields=None, **kwargs) -> None:
+    if update_fields is not None and not DEPENDS_ON.intersection(update_fields):
+        return
+    derive_commitments(instance)
+    refresh_around(instance)
+
+
+def connect() -> None:
+    signals.post_save.connect(reply_saved, sender=Reply, dispatch_uid="commitments.reply_saved")
