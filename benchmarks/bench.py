@@ -16,6 +16,7 @@ Each size runs in a throw-away data dir (SQLite + Whoosh, the embedded default) 
 * the same searches through SQL ``icontains`` (count, 20 rows by date, the same 7 facets by GROUP
   BY) on the same database in the same run, and the ratio at p50;
 * ``/sitemap.xml``'s server time and size, and ``export_dataset``'s replies/s and peak Python memory;
+* ``/stats/``'s server time computed afresh (as after any change to the archive) and from the cache;
 * search pages and reply pages through gunicorn under CLIENTS concurrent loopback clients, the
   median of LOAD_RUNS runs of SECONDS each: requests/s, p50/p95, errors; and a worker's memory.
 
@@ -255,6 +256,25 @@ def measure_sitemap_and_dataset(table: Table) -> None:
               f"{peak / 1e6:.0f} MB peak Python memory")
 
 
+def measure_stats_page(table: Table) -> None:
+    """``/stats/`` with its counts made afresh (the cache emptied, as a change to the archive does), then cached."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    client = Client(SERVER_NAME="localhost")
+
+    def page(fresh: bool) -> None:
+        if fresh:
+            cache.clear()
+        assert client.get("/stats/").status_code == 200
+
+    page(True)  # warm: templates, the database's pages
+    fresh = timings(page, [True], SETTINGS["REPEAT"] * 5)
+    cached = timings(page, [False], SETTINGS["REPEAT"] * 20)
+    table.add("/stats/, server time, cached", spread(cached), f"{len(cached)} requests")
+    table.add("/stats/ after a change", spread(fresh), f"{len(fresh)} requests, each counting afresh")
+
+
 def measure_gunicorn(table: Table, env: dict, queries) -> None:
     from archive.models import Reply
 
@@ -311,6 +331,7 @@ def run(n: int) -> Table:
     measure_hostile(table, search_p50)
     measure_baseline(table, queries, search_p50)
     measure_sitemap_and_dataset(table)
+    measure_stats_page(table)
     # The client threads share this process with everything measured so far: without freezing it, the
     # collector walked that heap while they ran and took 60% of a core from the server being measured.
     gc.collect()

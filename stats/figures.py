@@ -1,25 +1,19 @@
-"""The counts behind ``/stats/``: three reads of the public replies, kept in the cache until the archive changes.
+"""The counts behind ``/stats/``: three reads of the public replies.
 
 Two GROUP BY queries give every count by (year, body, result class) and by (agency, result class); the third
-reads the keywords of the two years whose topics are compared. At 10,000 replies they take a few tens of
-milliseconds together; cached under the search queue's newest change, as the home page's overview is, a
-page served between two changes reads none of them.
+reads the keywords of the two years whose topics are compared. ``stats.page`` keeps what they give in the
+cache until the archive changes.
 """
 
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
-from django.utils import timezone
 
-from archive import search_side
 from archive.models import Reply
 from stats.topics import TopicComparison, compare_topics, years_to_compare
-
-FIGURES_SECONDS = 3600  # as the home page's overview: a change makes a new key long before
 
 
 @dataclass(frozen=True)
@@ -55,10 +49,3 @@ def archive_figures(this_year: int) -> ArchiveFigures:
         topics = compare_topics(before, after, keywords)
     return ArchiveFigures(by_year_body_result, by_agency_result, topics)
 
-
-def cached_figures() -> ArchiveFigures:
-    """The figures of the archive as it is now: the same key scheme as the home page's overview, and the year,
-    since which years are complete changes on 1 January without any change to the archive."""
-    this_year = timezone.localdate().year
-    key = f"stats-figures:{this_year}:{search_side.last_change_id()}"
-    return cache.get_or_set(key, lambda: archive_figures(this_year), FIGURES_SECONDS)

@@ -3,21 +3,20 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
-from stats.figures import cached_figures
-from stats.sections import COUNTED, stat_sections
+from stats.page import cached_statistics
+from stats.sections import COUNTED
 from stats.tables import table_csv
 from stats.topics import MIN_REPLIES
 
 
 def stats_page(request):
-    figures = cached_figures()
     return render(request, "stats/stats.html", {
-        "figures": figures, "sections": stat_sections(figures), "counted": COUNTED, "min_replies": MIN_REPLIES,
+        "statistics": cached_statistics(), "counted": COUNTED, "min_replies": MIN_REPLIES,
     })
 
 
 def stats_csv(request, slug):
-    section = next((section for section in stat_sections(cached_figures()) if section.slug == slug), None)
+    section = cached_statistics().section(slug)
     if section is None:
         raise Http404("没有这张统计表。")
     filename = f"答复统计_{slug}_{timezone.localdate():%Y-%m-%d}.csv"
