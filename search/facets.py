@@ -20,8 +20,11 @@ FACETS: dict[str, str] = {
 }
 FILTERS: dict[str, str] = {**FACETS, "role": "身份"}
 MULTI_VALUED = {"proposer", "place"}
-# Values shown per facet before the rest are left out (an active value is always shown).
+# Values shown per facet (a chosen value is always shown); the rest, up to FACET_MORE_LIMIT, behind 更多.
 FACET_LIMIT = 12
+FACET_MORE_LIMIT = 500
+# The value of a reply that states none (no date, no agency, no result class): so a facet's counts add up.
+UNSTATED = "未注明"
 
 _VALUE_LABELS = {
     "result": dict(Reply.ResultClass.choices),
@@ -36,12 +39,20 @@ def index_field(name: str) -> str:
 
 def value_label(field: str, value: str) -> str:
     """How a facet value is shown: 已解决 → 已解决/基本解决, 2024 → 2024年, 440115 → 南沙区."""
+    if value == UNSTATED:
+        return value
     if field == "year":
         return f"{value}年"
     if field == "place":
         place = division(value)  # the gazetteer every Place row is made from: no query
         return place.name if place else value
     return _VALUE_LABELS.get(field, {}).get(value, value)
+
+
+def place_path(code: str) -> str:
+    """A place with the places above it: 广东省 › 广州市 › 南沙区."""
+    place = division(code)
+    return place.path if place else code
 
 
 def place_level_shown(code: str, active: list[str]) -> bool:

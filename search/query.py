@@ -17,7 +17,7 @@ from django.db.models import Prefetch
 from archive.models import Reply, Section
 from search.excerpts import Excerpt, find_excerpts
 from search.executor import Matches, SearchRequest, executor
-from search.facets import FACET_LIMIT, FACETS, FILTERS, place_level_shown, value_label
+from search.facets import FACET_LIMIT, FACET_MORE_LIMIT, FACETS, FILTERS, place_level_shown, place_path, value_label
 from search.params import SearchParams
 from search.querylang import ParsedQuery, clause_text, parse_query, read_pin
 
@@ -37,7 +37,8 @@ class FacetValue:
 class Facet:
     name: str
     label: str
-    values: list[FacetValue]
+    values: list[FacetValue]  # the largest (and every chosen one)
+    more: list[FacetValue] = field(default_factory=list)  # the rest, behind 更多, up to FACET_MORE_LIMIT
 
 
 @dataclass
@@ -90,28 +91,29 @@ def _facets(params: SearchParams, counts) -> list[Facet]:
     facets = []
     for name, label in FACETS.items():
         counter = counts.get(name, {})
-        active_values = set(params.filters.get(name, ()))
-        if name == "place":
-            chosen = params.filters.get("place", [])
-            shown = {value: n for value, n in counter.items() if place_level_shown(value, chosen)}
-            ordered = sorted(shown.items(), key=lambda item: (-item[1], item[0]))[:FACET_LIMIT]
-            ordered += [(value, counter[value]) for value in chosen if value in counter and value not in shown]
-        elif name == "year":
-            ordered = sorted(counter.items(), key=lambda item: item[0], reverse=True)
+        chosen = params.filters.get(name, [])
+        if name == "place":  # one level: the provinces, or the places within the chosen ones
+            counter = {value: n for value, n in counter.items() if place_level_shown(value, chosen) or value in chosen}
+        if name == "year":  # newest first, every year (未注明 last)
+            ordered = sorted(counter.items(), key=lambda item: (item[0].isdigit(), item[0]), reverse=True)
+            top, rest = ordered, []
         else:
-            ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:FACET_LIMIT]
-        values = []
-        for value, count in ordered:
-            active = value in active_values
-            filters = (
-                params.without(name, value) if active
-                else {**params.filters, name: [*params.filters.get(name, []), value]}
-            )
-            values.append(FacetValue(value, value_label(name, value), count, active,
-                                     params.url(filters=filters, page=None)))
+            ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+            top = ordered[:FACET_LIMIT] + [item for item in ordered[FACET_LIMIT:] if item[0] in chosen]
+            rest = [item for item in ordered[FACET_LIMIT:] if item[0] not in chosen][:FACET_MORE_LIMIT]
+        values = [_facet_value(params, name, value, count) for value, count in top]
         if values:
-            facets.append(Facet(name, label, values))
+            facets.append(Facet(name, label, values, [_facet_value(params, name, value, n) for value, n in rest]))
     return facets
+
+
+def _facet_value(params: SearchParams, name: str, value: str, count: int) -> FacetValue:
+    """A facet's value with the link that adds it to the search (or, when chosen, removes it)."""
+    active = value in params.filters.get(name, ())
+    filters = (params.without(name, value) if active
+               else {**params.filters, name: [*params.filters.get(name, []), value]})
+    label = place_path(value) if name == "place" and active else value_label(name, value)
+    return FacetValue(value, label, count, active, params.url(filters=filters, page=None))
 
 
 def active_filters(params: SearchParams) -> list[ActiveFilter]:

@@ -10,6 +10,7 @@ index can never show a hidden reply's words.
 from haystack import indexes
 
 from archive.models import Reply
+from search.facets import UNSTATED
 from search.proposal_numbers import session_key
 
 
@@ -26,7 +27,7 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
     proposer_name = indexes.MultiValueField(faceted=True)
     role = indexes.CharField(faceted=True, null=True)
     session = indexes.CharField(faceted=True, null=True)
-    result = indexes.CharField(model_attr="result_class", faceted=True, null=True)
+    result = indexes.CharField(faceted=True, null=True)
     number = indexes.CharField(faceted=True, null=True)
     session_key = indexes.CharField(faceted=True, null=True)
     date = indexes.DateField(model_attr="date", null=True)
@@ -48,17 +49,21 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
     def read_queryset(self, using=None):
         return self.index_queryset(using)
 
+    # A reply that states no body, agency, year, result or session is counted as 未注明: a facet's counts add up.
     def prepare_body(self, reply):
-        return reply.proposal.body or (reply.proposal.session.body if reply.proposal.session_id else "")
+        return reply.proposal.body or (reply.proposal.session.body if reply.proposal.session_id else UNSTATED)
 
     def prepare_agency(self, reply):
-        return reply.agency.name if reply.agency_id else ""
+        return reply.agency.name if reply.agency_id else UNSTATED
 
     def prepare_place(self, reply):
         return [place.code for place in reply.proposal.place.division.ancestry] if reply.proposal.place_id else []
 
     def prepare_year(self, reply):
-        return str(reply.date.year) if reply.date else ""
+        return str(reply.date.year) if reply.date else UNSTATED
+
+    def prepare_result(self, reply):
+        return reply.result_class or UNSTATED
 
     def prepare_proposer(self, reply):
         return [link.person.facet_label for link in reply.proposal.proposer_links.all()]
@@ -72,7 +77,7 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_session(self, reply):
         # With its place where the wording lacks one: every city's 市政协五届四次会议 is its own value.
-        return str(reply.proposal.session) if reply.proposal.session_id else ""
+        return str(reply.proposal.session) if reply.proposal.session_id else UNSTATED
 
     def prepare_number(self, reply):
         return reply.proposal.number_normalized

@@ -20,7 +20,7 @@ import math
 from collections.abc import Iterable
 
 from search.executor import SearchRequest
-from search.facets import FACETS, index_field
+from search.facets import FACET_LIMIT, FACET_MORE_LIMIT, FACETS, index_field
 from search.indexing import identifier
 from search.querylang import Clause, ParsedQuery, Pin, joined_words, single_character
 
@@ -29,7 +29,7 @@ from .mapping import PHRASE_TEXT, SECTIONS, TEXT
 PIN_BOOST = 1000.0  # a named proposal, proposer or agency outranks any text match (as in Whoosh)
 PLACE_BUCKETS = 5_000  # every level of the place facet: China has about 3,200 provinces, cities and counties
 YEAR_BUCKETS = 200  # the year facet shows every year
-FACET_BUCKETS = 100  # other facets show their 12 largest values; an active value matches every hit
+FACET_BUCKETS = FACET_LIMIT + FACET_MORE_LIMIT  # the 12 largest values, and the rest behind 更多
 EXPORT_BATCH = 5_000  # hits per request when every match is read (search_after pages)
 TOPIC_WORDS = 4  # related replies share one of the reply's rarest keywords
 SUGGESTED_FROM = 4  # typed words that suggestions are looked for (as in Whoosh)

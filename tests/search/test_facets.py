@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from archive.models import Place, Reply
-from search.facets import FACET_LIMIT
+from search.facets import FACET_LIMIT, UNSTATED
 from search.query import SearchParams, search
 
 AGENCIES = ["慈溪市教育局", "信阳市教育体育局", "资阳市教育和体育局", "广州市南沙区教育局", "长春市教育局"]
@@ -39,7 +39,7 @@ def database_rows() -> list[dict[str, set]]:
             "body": {reply.proposal.body}, "agency": {reply.agency.name},
             "place": {place.code for place in reply.proposal.place.division.ancestry},
             "year": {str(reply.date.year)}, "proposer": {p.facet_label for p in reply.proposal.proposers.all()},
-            "result": {reply.result_class} - {""}, "session": {str(reply.proposal.session)},
+            "result": {reply.result_class or UNSTATED}, "session": {str(reply.proposal.session)},
         }
         rows.append(row)
     return rows
@@ -93,3 +93,43 @@ def test_facets_are_counted_for_the_query_not_the_whole_archive(make_reply, inde
 
     counts = {facet.name: [(v.value, v.count) for v in facet.values] for facet in results.facets}
     assert counts["agency"] == [("慈溪市教育局", 1)]
+
+
+def test_a_facets_counts_add_up_to_the_total_with_未注明(make_reply, indexed):
+    # Replies without a date, a result class or an agency were in no bucket: the counts did not add up.
+    with indexed():
+        make_reply(agency="慈溪市教育局", result_class="A", date="2024-05-01")
+        make_reply(agency="长春市教育局", result_class=None, date=None)
+        make_reply(agency="资阳市教育和体育局", result_class="B", date="2023-03-01")
+
+    results = search(SearchParams())
+    counts = {facet.name: {v.value: v.count for v in facet.values} for facet in results.facets}
+
+    assert counts["year"] == {"2024": 1, "2023": 1, UNSTATED: 1}
+    assert sum(counts["result"].values()) == results.total == 3 and counts["result"][UNSTATED] == 1
+    assert search(SearchParams(filters={"year": [UNSTATED]})).hits[0].reply.agency.name == "长春市教育局"
+
+
+def test_two_years_find_the_replies_of_either(make_reply, indexed):
+    # Two years ticked together found nothing, and the page blamed the query.
+    with indexed():
+        make_reply(agency="慈溪市教育局", date="2024-05-01")
+        make_reply(agency="长春市教育局", date="2023-05-01")
+        make_reply(agency="资阳市教育和体育局", date="2022-05-01")
+
+    results = search(SearchParams(filters={"year": ["2024", "2023"]}))
+
+    assert {hit.reply.agency.name for hit in results.hits} == {"慈溪市教育局", "长春市教育局"}
+    year = next(facet for facet in results.facets if facet.name == "year")
+    assert {v.value: (v.count, v.active) for v in year.values} == {
+        "2024": (1, True), "2023": (1, True), "2022": (1, False)}
+
+
+def test_more_values_than_the_limit_wait_behind_更多(make_reply, indexed):
+    with indexed():
+        for n in range(FACET_LIMIT + 3):
+            make_reply(agency=f"慈溪市第{n}局", title=f"关于第{n}件事的建议")
+
+    agency = next(facet for facet in search(SearchParams()).facets if facet.name == "agency")
+
+    assert len(agency.values) == FACET_LIMIT and len(agency.more) == 3
