@@ -67,11 +67,15 @@ def due_of(owner, today: date) -> Due:
         Commitment.objects.filter(reply__in=replies_of(owner))
         .select_related("reply__agency", "reply__proposal", "follow_up__agency")
     )
-    open_ = commitments.open(today).order_by("due", "reply_id", "position")
-    past = commitments.past_due(today).order_by("-due", "reply_id", "position")
+    # One count for both lists; a list is read only when it has something (most pages list nothing).
+    counts = commitments.aggregate(
+        open=Count("pk", filter=Q(due__gte=today)), past=Count("pk", filter=Q(due__lt=today))
+    )
+    open_ = commitments.open(today).order_by("due", "reply_id", "position")[:LIST_LENGTH] if counts["open"] else []
+    past = commitments.past_due(today).order_by("-due", "reply_id", "position")[:LIST_LENGTH] if counts["past"] else []
     return Due(
-        open=[shown(c, today) for c in open_[:LIST_LENGTH]], open_count=open_.count(),
-        past_due=[shown(c, today) for c in past[:LIST_LENGTH]], past_due_count=past.count(),
+        open=[shown(c, today) for c in open_], open_count=counts["open"],
+        past_due=[shown(c, today) for c in past], past_due_count=counts["past"],
     )
 
 
