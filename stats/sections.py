@@ -174,3 +174,48 @@ def _topics(topics: TopicComparison) -> StatSection:
             for topic in changes
         ]),
     )
+
+
+COMMITMENT_COUNTS = [("made", "作出的承诺"), ("dated", "写明完成期限的"), ("past_due", "期限已到的"),
+                     ("followed_up", "有后续答复的")]
+
+
+def commitments_section(counts: dict) -> StatSection | None:
+    """What the replies promised (``commitments.stats.commitment_counts``): made, dated, past due and followed up;
+    None where no commitment was read."""
+    total = counts["total"]
+    if not total["made"]:
+        return None
+    title = f"{COUNTED}中的承诺（下一步工作逐项计）"
+    names = [name for _, name in COMMITMENT_COUNTS]
+    rows = [[_year_cell(row["year"])] + [count_cell(row[key]) for key, _ in COMMITMENT_COUNTS]
+            for row in sorted(counts["by_year"], key=lambda row: (row["year"] is None, row["year"] or 0))]
+    rows.append([label_cell("合计")] + [count_cell(total[key]) for key, _ in COMMITMENT_COUNTS])
+    return StatSection(
+        slug="commitments", heading="承诺和后续答复",
+        counted=f"{COUNTED}的“下一步”部分里单项的承诺（一是、二是……各计一项），按答复年份；"
+        "写明完成期限的，期限按答复日期推算；有后续答复的，指同一单位此后就同一或相关建议提案又有公开答复。",
+        rule="承诺和期限由系统从答复正文自动读出，可能有遗漏或误读；期限已到不等于没有办成。",
+        chart=stacked_chart(title, ["承诺"], [(name, [total[key]]) for key, name in COMMITMENT_COUNTS],
+                            palette="single", unit="项"),
+        table=Table(title, [Column("答复年份")] + [Column(name) for name in names], rows),
+    )
+
+
+def raised_issues_section(issues: list) -> StatSection | None:
+    """The issues raised most often (``repeats.stats.largest_groups``); None where no issue was raised twice."""
+    if not issues:
+        return None
+    title = "本档案收录的、有公开答复的建议提案中，提出次数最多的问题"
+    return StatSection(
+        slug="issues", heading="提出次数最多的问题",
+        counted="本档案收录的、至少有一件公开答复的建议提案，按所提问题自动归组：同一问题在不同年份、不同地区提出的"
+        "建议提案合为一组，每件建议提案计一次。",
+        rule="归组由系统按标题和正文的相似程度自动完成，可能有误；每组以最有代表性的标题命名。",
+        chart=stacked_chart(title, ["建议提案"], [(issue.label, [issue.proposals]) for issue in issues],
+                            palette="single"),
+        table=Table(title, [Column("问题"), Column("建议提案"), Column("地区")], [
+            [label_cell(issue.label, issue.url), count_cell(issue.proposals), count_cell(issue.places)]
+            for issue in issues
+        ]),
+    )

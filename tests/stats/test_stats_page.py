@@ -154,7 +154,9 @@ def test_the_page_shows_a_change_to_the_archive_at_once(client, archive, make_re
 def test_the_counts_take_a_few_queries_once_and_none_again_until_a_change(
     client, archive, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(4):  # the change counter, two GROUP BYs, the compared years' keywords
+    # The change counter, two GROUP BYs, the compared years' keywords, the commitments' counts, the largest
+    # repeat groups and their labels: none of them grows with the archive.
+    with django_assert_max_num_queries(7):
         client.get("/stats/")
     with django_assert_max_num_queries(1):  # the change counter
         client.get("/stats/")
@@ -189,3 +191,30 @@ def test_topics_are_not_compared_on_too_few_replies(client, archive):
 
     assert BeautifulSoup(page, "lxml").find("section", id="topics") is None
     assert "暂不比较" in page
+
+
+def test_commitments_made_dated_past_due_and_followed_up_count_public_replies_only(client, make_reply):
+    from commitments.models import Commitment
+
+    steps = "下一步，我局将重点做好以下工作：一是2024年底前实现心理健康教师全覆盖；二是加强家校协同育人。"
+    make_reply(agency=ZIYANG, date="2024-06-28", next_steps=steps)
+    make_reply(agency=CHANGCHUN, date="2023-05-23", next_steps="下一步，我局将于2023年底前完成全市心理辅导室建设。")
+    make_reply(agency=XINYANG, date="2024-07-02", next_steps=steps, publish=False)
+
+    rows = table(client.get("/stats/").content.decode(), "commitments")
+
+    public = Commitment.objects.filter(reply__in=Reply.objects.public())
+    assert rows["合计"][0] == str(public.count()) == "3"
+    assert rows["合计"][1] == str(public.exclude(due=None).count()) == "2"
+    assert rows["2024"][0] == "2" and rows["2023"][0] == "1"
+    assert csv_rows(client, "commitments")[-1][:2] == ["合计", "3"]
+
+
+def test_the_issues_raised_most_often_name_their_group_and_its_places(client, seed_replies):
+    from django.core.management import call_command
+
+    call_command("group_repeats", verbosity=0)
+
+    rows = table(client.get("/stats/").content.decode(), "issues")
+
+    assert list(rows.values())[0] == ["5", "5"]  # the five seeds: one issue, five places
