@@ -17,7 +17,13 @@ from archive.models import Reply
 from commitments.stats import commitment_counts
 from repeats.stats import largest_groups
 from stats.figures import archive_figures
-from stats.sections import StatSection, commitments_section, raised_issues_section, stat_sections
+from stats.sections import (
+    StatSection,
+    commitments_section,
+    raised_issues_section,
+    stat_sections,
+    topics_section,
+)
 
 STATISTICS_SECONDS = 3600  # as the home page's overview: a change makes a new key long before
 RAISED_ISSUES = 10
@@ -36,10 +42,11 @@ class Statistics:
 def statistics(today: date) -> Statistics:
     figures = archive_figures(today.year)
     sections = stat_sections(figures)
-    if figures.total:  # the other apps' figures, each from its own counting function
+    if figures.total:  # the other apps' figures, each from its own counting function; the topics last
         sections += [
             commitments_section(commitment_counts(Reply.objects.public(), today)),
             raised_issues_section(largest_groups(RAISED_ISSUES)),
+            topics_section(figures.topics),
         ]
     return Statistics(figures.total, figures.topics is not None, [section for section in sections if section])
 

@@ -35,18 +35,10 @@ class StatSection:
 
 
 def stat_sections(figures: ArchiveFigures) -> list[StatSection]:
-    """The page's charts in order; none for an archive without public replies."""
+    """The charts of the replies' counts in order; none for an archive without public replies."""
     if not figures.total:
         return []
-    sections = [
-        _by_year_and_body(figures),
-        _top_agencies(figures),
-        _results_by_year(figures),
-        _results_by_agency(figures),
-    ]
-    if figures.topics:
-        sections.append(_topics(figures.topics))
-    return sections
+    return [_by_year_and_body(figures), _top_agencies(figures), _results_by_year(figures), _results_by_agency(figures)]
 
 
 def _year_label(year: int | None) -> str:
@@ -152,7 +144,10 @@ def _results_by_agency(figures: ArchiveFigures) -> StatSection:
     )
 
 
-def _topics(topics: TopicComparison) -> StatSection:
+def topics_section(topics: TopicComparison | None) -> StatSection | None:
+    """Topics rising and falling; None where the last two complete years hold too few replies to compare."""
+    if topics is None:
+        return None
     before, after = topics.before_year, topics.after_year
     changes = topics.rising + topics.falling[::-1]  # the largest rise first, the largest fall last
     title = f"{COUNTED}中主题词所占比例的变化：{after} 年比 {before} 年"
@@ -214,7 +209,7 @@ def raised_issues_section(issues: list) -> StatSection | None:
         rule="归组由系统按标题和正文的相似程度自动完成，可能有误；每组以最有代表性的标题命名。",
         chart=stacked_chart(title, ["建议提案"], [(issue.label, [issue.proposals]) for issue in issues],
                             palette="single"),
-        table=Table(title, [Column("问题"), Column("建议提案"), Column("地区")], [
+        table=Table(title, [Column("问题"), Column("建议提案（件）"), Column("涉及地区（个）")], [
             [label_cell(issue.label, issue.url), count_cell(issue.proposals), count_cell(issue.places)]
             for issue in issues
         ]),
