@@ -37,9 +37,11 @@ serve: $(VENV)/.runtime
 
 run: setup serve
 
-# Debian's chromium and a CJK font for the browser tests; installs them as root, fails clearly otherwise.
+# Debian's chromium and a CJK font for the browser tests, and axe-core (npm) for their accessibility
+# checks; installs them as root, fails clearly otherwise.
 browser:
 	@sh scripts/install_browser.sh
+	@sh scripts/install_axe.sh
 
 # Ruff's lint rules (pyproject.toml) over the whole repository; `make test` runs it first, and a finding fails it.
 lint: $(VENV)/.dev

@@ -7,6 +7,7 @@ aggregations) in the index fields ``index_field`` names.
 
 from archive.models import Body, Person, Reply
 from archive.places import PROVINCE, division
+from commitments.search_fields import LABELS as COMMITMENT_LABELS
 
 # The only fields a request may filter on (openparliament's ALLOWABLE_FILTERS), with their Chinese names.
 FACETS: dict[str, str] = {
@@ -17,6 +18,7 @@ FACETS: dict[str, str] = {
     "proposer": "提出人",
     "result": "办理结果",
     "session": "会议",
+    "commitment": "下一步承诺",
 }
 FILTERS: dict[str, str] = {**FACETS, "role": "身份"}
 MULTI_VALUED = {"proposer", "place"}
@@ -30,6 +32,7 @@ _VALUE_LABELS = {
     "result": dict(Reply.ResultClass.choices),
     "role": dict(Person.Role.choices),
     "body": dict(Body.choices),
+    "commitment": COMMITMENT_LABELS,
 }
 
 

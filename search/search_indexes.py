@@ -10,6 +10,7 @@ index can never show a hidden reply's words.
 from haystack import indexes
 
 from archive.models import Reply
+from commitments.search_fields import facet_value, with_dated_flag
 from search.facets import UNSTATED
 from search.proposal_numbers import session_key
 
@@ -28,6 +29,8 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
     role = indexes.CharField(faceted=True, null=True)
     session = indexes.CharField(faceted=True, null=True)
     result = indexes.CharField(faceted=True, null=True)
+    # Whether the reply promises something by a date (commitments.search_fields): 有期限承诺 or 无.
+    commitment = indexes.CharField(faceted=True, null=True)
     number = indexes.CharField(faceted=True, null=True)
     session_key = indexes.CharField(faceted=True, null=True)
     date = indexes.DateField(model_attr="date", null=True)
@@ -40,7 +43,7 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
         return Reply
 
     def index_queryset(self, using=None):
-        return (
+        return with_dated_flag(
             Reply.objects.public()
             .select_related("agency", "proposal__session__place", "proposal__place")
             .with_proposers()
@@ -64,6 +67,9 @@ class ReplyIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_result(self, reply):
         return reply.result_class or UNSTATED
+
+    def prepare_commitment(self, reply):
+        return facet_value(reply)
 
     def prepare_proposer(self, reply):
         return [link.person.facet_label for link in reply.proposal.proposer_links.all()]

@@ -24,7 +24,7 @@ MAX_RESULT_WINDOW = 200_000
 
 KEYWORD_FIELDS = (
     "django_ct", "body_exact", "agency_exact", "place_exact", "year_exact", "proposer_exact", "proposer_name_exact",
-    "role_exact", "session_exact", "result_exact", "number_exact", "session_key_exact", "keywords",
+    "role_exact", "session_exact", "result_exact", "commitment_exact", "number_exact", "session_key_exact", "keywords",
 )
 TEXT = "text"
 PHRASE_TEXT = "text.phrase"

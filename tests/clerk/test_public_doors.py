@@ -23,6 +23,7 @@ def replies(make_reply, indexed):
         return make_reply(title=f"关于保护{WORD}{tag}的建议", agency=f"{CITY[tag]}生态环境局",
                           proposers=(f"{tag}代表人",),
                           body_text=f"{tag}代表人代表：\n您提出的关于保护{WORD}的建议收悉。联系电话13912345678。",
+                          next_steps=f"下一步，我局将于2025年底前完成{WORD}{tag}保护规划，咨询电话13912345678。",
                           **fields)
 
     with indexed():
@@ -57,6 +58,7 @@ DOORS = {
     "place feed": lambda reply: f"{reply.proposal.place.get_absolute_url()}feed/",
     "proposal feed": lambda reply: f"{reply.proposal.get_absolute_url()}feed/",
     "place facet": lambda reply: f"/search/?place={reply.proposal.place.code}&q={WORD}",
+    "commitment filter": lambda reply: f"/search/?commitment=有期限承诺&q={WORD}",
     "search page": lambda reply: f"/search/?q={WORD}",
     "search browse": lambda reply: "/search/",
     "search API": lambda reply: f"/api/search/?q={WORD}",

@@ -25,13 +25,14 @@ def varied(make_reply, indexed):
                 date=f"{rng.choice([2022, 2023, 2024])}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
                 result_class=rng.choice(["A", "B", "C", None]), body_text=f"第{n}件答复：心理健康教育。",
                 disclosure=rng.choice([None, "主动公开", "主动公开", "不予公开"]), publish=rng.random() > 0.1,
+                next_steps="下一步，我局将于年底前建成心理辅导室。" if n % 3 == 0 else None,
             )
 
 
 def database_rows() -> list[dict[str, set]]:
     replies = (
         Reply.objects.public().select_related("agency", "proposal__session", "proposal__place__parent__parent")
-        .prefetch_related("proposal__proposers")
+        .prefetch_related("proposal__proposers", "commitments")
     )
     rows = []
     for reply in replies:
@@ -40,6 +41,7 @@ def database_rows() -> list[dict[str, set]]:
             "place": {place.code for place in reply.proposal.place.division.ancestry},
             "year": {str(reply.date.year)}, "proposer": {p.facet_label for p in reply.proposal.proposers.all()},
             "result": {reply.result_class or UNSTATED}, "session": {str(reply.proposal.session)},
+            "commitment": {"有期限承诺" if any(c.due for c in reply.commitments.all()) else "无"},
         }
         rows.append(row)
     return rows

@@ -147,7 +147,8 @@ def test_a_rebuild_fills_a_new_index_then_moves_the_alias_in_one_request(unreach
 
 def test_the_search_page_reads_the_clusters_hits_back_from_the_database(unreachable_cluster, make_reply):
     reply = make_reply(body_text="朱蓉代表：\n加强心理健康教育，建设心理辅导室。")
-    aggregations = {name: facet_buckets({}) for name in ("body", "place", "year", "proposer", "result", "session")}
+    aggregations = {name: facet_buckets({}) for name in ("body", "place", "year", "proposer", "result", "session",
+                                                          "commitment")}
     aggregations["agency"] = facet_buckets({"慈溪市教育局": 1})
     on(unreachable_cluster, search_answer([reply.pk], aggregations=aggregations,
                                           highlights={0: {"text": ["建设<mark>心理辅导室</mark>。"]}}))
