@@ -20,13 +20,15 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
-# Migrate, collect static files, load the seed replies into an empty archive, make the admin account.
+# Migrate, collect static files, load the seed replies into an empty archive, make the admin account;
+# read the commitments of an archive made before them (only what changed is written), then index.
 setup: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_seed_replies
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py create_clerk_group
+	$(PY) manage.py derive_commitments
 	$(PY) manage.py rebuild_search_index
 
 # The search indexer (the index's one writer; it restarts its worker if that dies) runs beside gunicorn.
