@@ -1,0 +1,95 @@
+"""Turn an uploaded file into plain text: ``extract_text(data, filename) -> str``.
+
+In: the bytes of one file and its name, in one of the formats of ``registry.FORMATS``.
+
+Out: the letter's text with ``\\n`` line breaks, a blank line between paragraphs where the
+format shows them, and table rows on one line with their cells two spaces apart. Nothing is
+read *out of* the text here (that is ``archive.parsing``), and lines broken by a page's layout
+stay broken: the parser joins them.
+
+Anything that cannot be read raises ``ExtractError`` with a sentence for the clerk, in Chinese.
+The size limit is passed in by the caller, so this package needs no Django. One module per
+format (``text``, ``word``, ``pdf``, ``web_page``), the registry of formats (``registry``), and
+what they share: budgets, content sniffing, decoding, zip guards, page layout.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from archive.extract.budgets import (
+    MAX_BYTES,
+    MAX_CHARACTERS,
+    ExtractError,
+    NeedsOcr,
+    refuse_oversized,
+    refuse_too_long,
+)
+from archive.extract.decoding import declared_charset, decode
+from archive.extract.registry import FORMATS, Format, format_of
+from archive.extract.sniffing import disguise_message
+
+__all__ = [
+    "FORMATS",
+    "MAX_BYTES",
+    "MAX_CHARACTERS",
+    "SUPPORTED_EXTENSIONS",
+    "ExtractError",
+    "Format",
+    "NeedsOcr",
+    "decode_text",
+    "extract_text",
+    "format_of",
+    "refuse_oversized",
+]
+
+SUPPORTED_EXTENSIONS = tuple(extension for entry in FORMATS for extension in entry.extensions)
+
+# Formats clerks do upload but that we cannot read; each gets its own way out.
+_OLD_FORMATS = {
+    ".doc": "不支持旧版 Word 文档（.doc），请在 Word 中“另存为” .docx 后再上传。",
+    ".wps": "不支持 WPS 文字格式（.wps），请在 WPS 中“另存为” .docx 后再上传。",
+}
+
+
+def extract_text(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
+    """Return the plain text of one uploaded file, or raise ExtractError saying why not.
+
+    Small files can expand into a great deal of work (a zip bomb, a compressed PDF stream, list numbers
+    in the billions, pages nested thousands deep): each reader works within budgets of inflated bytes,
+    pages, list-number values, nesting depth and characters, and refuses the file when one runs out.
+    """
+    extension = PurePath(filename).suffix.lower()
+    if extension in _OLD_FORMATS:
+        raise ExtractError(_OLD_FORMATS[extension])
+    entry = format_of(filename)
+    if entry is None:
+        shown = extension or "（没有扩展名）"
+        raise ExtractError(f"不支持的文件类型 {shown}：请上传 {_supported_list()} 文件。")
+    # Size first: nothing below may spend time or memory on a file we would refuse anyway.
+    refuse_oversized(len(data), max_bytes)
+    if not data:
+        raise ExtractError("文件为空。")
+    if not entry.recognise(data):
+        raise ExtractError(disguise_message(data, extension, entry.name))
+    return _tidy(refuse_too_long(entry.read(data)))
+
+
+def decode_text(data: bytes, filename: str) -> str:
+    """The characters of a .txt or .html file, decoded as ``extract_text`` reads them (a page by its charset too)."""
+    html = PurePath(filename).suffix.lower() in (".html", ".htm")
+    return decode(data, declared=declared_charset(data) if html else None)
+
+
+def _supported_list() -> str:
+    """".txt、.docx、.pdf 或 .html": one extension for each format."""
+    shown = [entry.extensions[0] for entry in FORMATS]
+    return "、".join(shown[:-1]) + " 或 " + shown[-1]
+
+
+def _tidy(text: str) -> str:
+    """One newline convention, no trailing spaces, at most one blank line in a row."""
+    text = text.replace("\ufeff", "").replace("\u200b", "")
+    lines = [line.rstrip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
