@@ -86,7 +86,8 @@ DJANGO_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
 ]
-THIRD_PARTY_APPS: list[str] = ["haystack", "axes", "corsheaders"]
+# axes under its Chinese name, with its admin pages in Chinese (config/login_throttling.py).
+THIRD_PARTY_APPS: list[str] = ["haystack", "config.login_throttling.LoginThrottlingConfig", "corsheaders"]
 LOCAL_APPS = ["archive", "search", "alerts", "commitments", "repeats"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -157,7 +158,10 @@ AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The locked-out page in the admin's frame, in Chinese, saying how long the pause lasts; axes' own admin
+# pages give way to Chinese ones (config/login_throttling_admin.py).
+AXES_LOCKOUT_CALLABLE = "config.login_throttling.locked_out"
+AXES_ENABLE_ADMIN = False
 
 # Requests per minute to /api/ (every JSON door, v1 and /api/search/) from one client address (search/ratelimit.py).
 SEARCH_API_RATE_LIMIT = env.int("SEARCH_API_RATE_LIMIT", default=120)
@@ -184,6 +188,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
+# What Django 5.2 and django-axes leave untranslated in Chinese (the admin's table headers, axes' labels).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 ##########################
