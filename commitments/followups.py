@@ -66,10 +66,17 @@ def _follow_up(letter: _Letter, text: str, later: list[_Letter]) -> int | None:
 
 
 def refresh_around(reply: Reply) -> None:
-    """After a reply's save: the links it may have made, broken or moved, in its agency and in one it left."""
+    """After a reply's save: the links it may have made, broken or moved, in its agency and in one it left.
+
+    A reply the public cannot see follows nothing up and shows no links: only the links to it are undone
+    (its own are made when it is published, which saves it again).
+    """
     agencies = set(Commitment.objects.filter(follow_up=reply).values_list("reply__agency_id", flat=True))
+    if reply.is_public:
+        agencies.add(reply.agency_id)
+    elif not agencies:
+        return
     if reply.agency_id is None:
         reply.commitments.exclude(follow_up=None).update(follow_up=None)
-    agencies.add(reply.agency_id)
     for agency_id in sorted(agencies - {None}):
         refresh_follow_ups(agency_id, up_to=reply.date, pointing_to=reply)

@@ -18,7 +18,11 @@ DEPENDS_ON = frozenset({"next_steps", "body_text", "date", "status", "disclosure
 def reply_saved(sender, instance: Reply, update_fields=None, **kwargs) -> None:
     if update_fields is not None and not DEPENDS_ON.intersection(update_fields):
         return
-    derive_commitments(instance)
+    # The ingest saves a reply twice (as a draft, then published): its words are read once.
+    source = (instance.next_steps, instance.body_text, instance.date)
+    if getattr(instance, "_commitments_read_from", None) != source:
+        derive_commitments(instance)
+        instance._commitments_read_from = source
     refresh_around(instance)
 
 

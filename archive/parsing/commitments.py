@@ -19,8 +19,9 @@ state a deadline themselves (seed 001: 力争到2025年…). A heading line that
 items ((一)完善学校心理健康教育机制) is no commitment; its items are.
 
 Where a letter has no 下一步 part, its last section (or, without sections, its body) is read
-conservatively: only a sentence with a promise word (将, 拟, 计划, 力争, 争取, 确保, 预计 …) that is not
-already done (已…), declined or kept for reference (留作参考), from the clause holding that word on.
+conservatively: only a sentence that promises — 我局将, 将于, 拟, 力争, 预计 …, or 争取/确保/计划 with a
+date — and is not already done (已…), declined or kept for reference (留作参考), from the clause holding
+the promise on.
 """
 
 import re
@@ -74,8 +75,16 @@ _COURTESY_LENGTH = 40
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=[\u4e00-\u9fff”’」』）)])\.(?!\d)")
 # A lead-in that announces what follows: 重点做好以下工作：, …如下：.
 _ANNOUNCES = re.compile(r"[：:]\s*$")
-# Words of a promise, for the conservative reading of a letter without a 下一步 part.
-_PROMISE = re.compile(r"将(?!来|近|军|领|士)|拟|计划|力争|争取|确保|预计|准备|打算")
+# Words of a promise, for the conservative reading of a letter without a 下一步 part: the future (我局将,
+# 将于, 将进一步 — not 将 before a noun, "将家庭农场纳入…", which reports as often as it promises; 拟, 力争,
+# 预计), and words of aim (争取, 确保, 计划) only in a sentence that names when ("争取列入2017年…计划"):
+# a work report is full of 积极争取上级资金 and 确保落地见效.
+_PROMISE = re.compile(
+    r"(?:我[局委厅办市区县部院站队]|我们|本[局委厅办])将|将(?=于|在|进一步|继续|持续|积极|加快|加大|加强|认真|会同|配合"
+    r"|联合|推动|推进|逐步|尽快|及时|适时|组织|开展|研究|督促|指导|完善|建立|出台|启动|实施|做好|抓好|切实|不断|重点|统筹"
+    r"|全面|深入|按照|结合)|拟|力争|预计|准备|打算"
+)
+_PROMISE_OR_AIM = re.compile(rf"{_PROMISE.pattern}|争取|确保|计划")
 # A clause that reports what is done (已于…建成, 已将…纳入) promises nothing.
 _DONE = re.compile(r"已|曾")
 # Declined, passed on or kept for reference: no commitment (049: 我局将留作今后工作参考).
@@ -88,7 +97,7 @@ def find_commitments(next_steps: str | None, letter_date: date | None, body_text
     if next_steps and next_steps.strip():
         texts = _split_next_steps(_paragraphs(next_steps[:MAX_TEXT]))
     else:
-        texts = _promises_in(_last_part(body_text[:MAX_TEXT * 3]))
+        texts = _promises_in(_last_part(body_text[:MAX_TEXT * 3]), letter_date)
     found = []
     for text, needs_deadline in texts[:MAX_COMMITMENTS]:
         deadline = find_deadline(text, letter_date)
@@ -236,23 +245,31 @@ def _last_part(body_text: str) -> list[str]:
     return _paragraphs("\n".join(section.text for section in sections[last_top:]), title=None)
 
 
-def _promises_in(paragraphs: list[str]) -> list[tuple[str, bool]]:
+def _promises_in(paragraphs: list[str], letter_date: date | None) -> list[tuple[str, bool]]:
     """Sentences that promise, from the clause holding the promise word on."""
     found = []
     for paragraph in paragraphs:
         for sentence in _sentences(paragraph):
-            promise = _promise_clause(sentence)
+            promise = _promise_clause(sentence, letter_date)
             if promise is not None and _is_candidate(promise):
                 found.append((promise, False))
     return found
 
 
-def _promise_clause(sentence: str) -> str | None:
+def _promise_clause(sentence: str, letter_date: date | None) -> str | None:
     if _NOT_A_PROMISE.search(sentence):
         return None
     clauses = _CLAUSE_START.split(sentence)
+    found = _from_clause(clauses, _PROMISE)
+    if found is None and _PROMISE_OR_AIM.search(sentence) and find_deadline(sentence, letter_date) is not None:
+        found = _from_clause(clauses, _PROMISE_OR_AIM)
+    return found
+
+
+def _from_clause(clauses: list[str], promise: re.Pattern) -> str | None:
+    """The sentence from the first clause with a promise word not after 已 in it."""
     for index, clause in enumerate(clauses):
-        word = _PROMISE.search(clause)
+        word = promise.search(clause)
         if word is not None and not _DONE.search(clause[: word.start()]):
             return "".join(clauses[index:]).strip()
     return None

@@ -90,6 +90,12 @@ def test_without_a_next_steps_part_only_promising_sentences_of_the_last_section_
         ("拟于明年6月开通二期，并增设站点10个。", "明年6月", date(2025, 6, 30))]
 
 
+def test_without_a_next_steps_part_aims_count_only_with_a_date_and_a_report_is_no_promise():
+    body = ("李娜委员：\n您的提案收悉。现答复如下：\n一、工作情况\n略。\n二、意见\n"
+            "我们积极争取上级资金支持，确保各项措施落地见效。将家庭农场纳入农业保险覆盖范围。我局争取列入2025年省级补助计划。")
+    assert texts(None, date(2024, 6, 28), body) == [("我局争取列入2025年省级补助计划。", "2025年", date(2025, 12, 31))]
+
+
 @pytest.mark.parametrize(("text", "phrase", "due"), [
     ("年底前完成", "年底前", date(2024, 12, 31)),
     ("力争到2025年底前完成", "2025年底前", date(2025, 12, 31)),
