@@ -52,6 +52,18 @@ def site(live_server, search_index):
     return live_server.url
 
 
+@pytest.fixture
+def thirty_replies(site, make_reply):
+    """The seed replies and thirty more on 养老 or 道路 (tests/browser/corpus.py), indexed."""
+    from django.db import transaction
+
+    from tests.browser import corpus
+
+    with transaction.atomic():  # one commit: the index takes them in one write
+        corpus.seed(make_reply)
+    return site
+
+
 @pytest.fixture(params=list(WIDTHS))
 def page(request, browser):
     """A page at desktop or phone width; ``page.shot(name)`` saves a full-page screenshot."""

@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.search_page import open_filters
+
 pytestmark = pytest.mark.slow
 
 
@@ -27,7 +29,7 @@ def test_search_narrow_by_agency_open_reply_and_jump_to_a_section(site, page):
     expect(page.locator(".hit")).to_have_count(5)
     page.shot("1-results")
 
-    page.locator(".facets").get_by_role("link", name="资阳市教育和体育局").click()
+    open_filters(page).get_by_role("link", name="资阳市教育和体育局").click()
     expect(page.locator(".hit")).to_have_count(1)
     expect(page.locator(".active-filters")).to_contain_text("资阳市教育和体育局")
     page.shot("2-narrowed")
