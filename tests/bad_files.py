@@ -152,3 +152,62 @@ def xml_parts_bomb_docx(parts: int = 19) -> bytes:
         for name in headers:
             archive.writestr(f"word/{name}", b"<w:hdr %s>%s</w:hdr>" % (namespace, paragraphs))
     return buffer.getvalue()
+
+
+#####################################################################
+# Files a clerk may pick by mistake: photos, long PDFs, programs … #
+#####################################################################
+
+
+def photo_jpeg() -> bytes:
+    """A photo with no letter in it: sky over a field."""
+    image = Image.new("RGB", (640, 480), (120, 170, 230))
+    ImageDraw.Draw(image).rectangle((0, 300, 640, 480), fill=(70, 140, 60))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def corrupt_jpeg() -> bytes:
+    """A photo cut off halfway through its compressed data, as a failed copy leaves it."""
+    data = photo_jpeg()
+    return data[: len(data) // 2]
+
+
+def pixel_bomb_png(side: int = 100_000) -> bytes:
+    """A PNG of a few hundred bytes whose header declares ``side`` × ``side`` pixels (10 billion: 30 GB decoded)."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
+
+    header = side.to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])  # 8-bit RGB
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 1024)) + chunk(
+        b"IEND", b""
+    )
+
+
+def long_pdf(pages: int = 300) -> bytes:
+    """A PDF of ``pages`` pages, each a line of text: a report or a bound volume, not a letter."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    for number in range(1, pages + 1):
+        pdf.drawString(72, 700, f"Annual report, page {number}: reply to proposal No. 0070 of the fourth meeting")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def password_pdf() -> bytes:
+    """A PDF that opens only with a password."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, encrypt=StandardEncryption("secret", ownerPassword="owner"))
+    pdf.drawString(72, 700, "Reply to proposal No. 0070 of the fourth meeting")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def program_bytes() -> bytes:
+    """The start of a Windows program, as an .exe renamed to a document's name carries it."""
+    return b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + bytes(4000)

@@ -8,14 +8,17 @@ read *out of* the text here (that is ``archive.parsing``), and lines broken by a
 stay broken: the parser joins them.
 
 Anything that cannot be read raises ``ExtractError`` with a sentence for the clerk, in Chinese.
-The size limit is passed in by the caller, so this package needs no Django. One module per
-format (``text``, ``word``, ``pdf``, ``web_page``), the registry of formats (``registry``), and
-what they share: budgets, content sniffing, decoding, zip guards, page layout.
+A zip of letters is a batch: ``batch_members`` gives its letters one at a time, each to be
+extracted on its own. The size limit is passed in by the caller, so this package needs no Django.
+One module per format (``text``, ``word``, ``word97`` for .doc and .wps through ``converters``,
+``pdf``, ``ofd``, ``web_page``, ``zip_batch``, ``scan`` for images), the registry of formats
+(``registry``), and what they share: budgets, content sniffing, decoding, zip guards, page layout.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import PurePath
 
 from archive.extract.budgets import (
@@ -29,6 +32,7 @@ from archive.extract.budgets import (
 from archive.extract.decoding import declared_charset, decode
 from archive.extract.registry import FORMATS, Format, format_of
 from archive.extract.sniffing import disguise_message
+from archive.extract.zip_batch import Member
 
 __all__ = [
     "FORMATS",
@@ -37,21 +41,17 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "ExtractError",
     "Format",
+    "Member",
     "NeedsOcr",
+    "batch_members",
     "decode_text",
     "extract_text",
     "format_of",
+    "is_batch",
     "refuse_oversized",
 ]
 
 SUPPORTED_EXTENSIONS = tuple(extension for entry in FORMATS for extension in entry.extensions)
-
-# Formats clerks do upload but that we cannot read; each gets its own way out.
-_OLD_FORMATS = {
-    ".doc": "不支持旧版 Word 文档（.doc），请在 Word 中“另存为” .docx 后再上传。",
-    ".wps": "不支持 WPS 文字格式（.wps），请在 WPS 中“另存为” .docx 后再上传。",
-}
-
 
 def extract_text(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
     """Return the plain text of one uploaded file, or raise ExtractError saying why not.
@@ -61,8 +61,6 @@ def extract_text(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> s
     pages, list-number values, nesting depth and characters, and refuses the file when one runs out.
     """
     extension = PurePath(filename).suffix.lower()
-    if extension in _OLD_FORMATS:
-        raise ExtractError(_OLD_FORMATS[extension])
     entry = format_of(filename)
     if entry is None:
         shown = extension or "（没有扩展名）"
@@ -82,9 +80,29 @@ def decode_text(data: bytes, filename: str) -> str:
     return decode(data, declared=declared_charset(data) if html else None)
 
 
+def is_batch(filename: str) -> bool:
+    """Whether the file is a batch of letters (a .zip) rather than one letter."""
+    entry = format_of(filename)
+    return entry is not None and entry.unpack is not None
+
+
+def batch_members(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> Iterator[Member]:
+    """The letters of a batch, one at a time, each to be read and saved alone; ExtractError when the whole is refused.
+
+    The batch itself is held to ``max_bytes``, as every member is.
+    """
+    entry = format_of(filename)
+    if entry is None or entry.unpack is None:
+        raise ValueError(f"{filename} is not a batch")
+    refuse_oversized(len(data), max_bytes)
+    if not entry.recognise(data):
+        raise ExtractError(disguise_message(data, PurePath(filename).suffix.lower(), entry.name))
+    return entry.unpack(data, max_bytes=max_bytes)
+
+
 def _supported_list() -> str:
-    """".txt、.docx、.pdf 或 .html": one extension for each format."""
-    shown = [entry.extensions[0] for entry in FORMATS]
+    """".txt、.docx、.pdf 或 .html": one extension for each format this machine reads now."""
+    shown = [entry.extensions[0] for entry in FORMATS if not entry.unavailable()]
     return "、".join(shown[:-1]) + " 或 " + shown[-1]
 
 

@@ -78,7 +78,19 @@ def rows(pieces: Iterable[Piece]) -> list[Row]:
             x1=max(line.x1 for line in row),
             bottom=min(line.y0 for line in row),
             size=max(line.y1 - line.y0 for line in row),
-            text="  ".join(line.text for line in sorted(row, key=lambda line: line.x0)),
+            text=_joined(sorted(row, key=lambda line: line.x0)),
         )
         for row in grouped
     ]
+
+
+def _joined(row: list[Piece]) -> str:
+    """Pieces that touch are one run of text (OFD writers often place each character apart); cells two spaces apart.
+
+    pdfminer has already joined what touches, so a PDF's pieces on one row are always cells.
+    """
+    parts = [row[0].text]
+    for before, piece in zip(row, row[1:], strict=False):
+        parts.append("" if piece.x0 - before.x1 < 0.5 * (piece.y1 - piece.y0) else "  ")
+        parts.append(piece.text)
+    return "".join(parts)

@@ -197,7 +197,11 @@ def _roman(value: int) -> str:
 
 def _format_number(value: int, number_format: str) -> str:
     """One counter value in one of Word's numFmt styles; unknown styles fall back to 1, 2, 3."""
-    if number_format in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"):
+    # LibreOffice writes Chinese counting (一、二) as taiwaneseCountingThousand when it saves a .docx.
+    if number_format in (
+        "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+    ):
         return _chinese_number(value)
     if number_format == "chineseLegalSimplified":
         return _chinese_number(value).translate(_CAPITAL_DIGITS)
