@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export MALLOC_MMAP_THRESHOLD_ = 268435456
 export MALLOC_TRIM_THRESHOLD_ = 1073741824
 
-.PHONY: run test lint setup serve clean-venv bench browser
+.PHONY: run test lint setup serve clean-venv bench browser converters
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,13 +37,17 @@ serve: $(VENV)/.runtime
 	trap 'kill $$indexer 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn --config config/gunicorn.conf.py config.wsgi
 
-run: setup serve
+run: converters setup serve
 
 # Debian's chromium and a CJK font for the browser tests, and axe-core (npm) for their accessibility
 # checks; installs them as root, fails clearly otherwise.
 browser:
 	@sh scripts/install_browser.sh
 	@sh scripts/install_axe.sh
+
+# LibreOffice to read .doc and .wps uploads, installed as root; without root the site runs without those two formats.
+converters:
+	@sh scripts/install_converters.sh
 
 # Ruff's lint rules (pyproject.toml) over the whole repository; `make test` runs it first, and a finding fails it.
 lint: $(VENV)/.dev
@@ -53,7 +57,7 @@ lint: $(VENV)/.dev
 # PostgreSQL server that scripts/with_postgres.sh installs, starts and removes (the browser tests
 # exercise pages, not the database, so they run once). pytest exits 5 when it collected nothing:
 # that is a failure of the suite, never a pass.
-test: lint browser
+test: lint browser converters
 	$(PY) -m pytest $(PYTEST_ARGS)
 	sh scripts/with_postgres.sh $(PY) -m pytest -m "not slow" -p no:cacheprovider $(PYTEST_ARGS)
 
