@@ -159,7 +159,7 @@ class ReplyAdmin(admin.ModelAdmin):
         outcomes = []
         if form.is_bound and form.is_valid():
             place = form.cleaned_data["place"]
-            outcomes = [upload.upload_file(item, user=request.user, place=place) for item in form.cleaned_data["files"]]
+            outcomes = upload.upload_files(form.cleaned_data["files"], user=request.user, place=place)
             if form.cleaned_data["text"].strip():
                 outcomes.append(upload.upload_text(form.cleaned_data["text"], user=request.user, place=place))
             for outcome in outcomes:
@@ -170,7 +170,7 @@ class ReplyAdmin(admin.ModelAdmin):
                 self.message_user(request, "已保存为草稿。请核对下列字段，确认无误后点“保存并发布”。", messages.SUCCESS)
                 return redirect("admin:archive_reply_change", saved[0].reply.pk)
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
-                   "outcomes": outcomes, "title": "上传答复函"}
+                   "outcomes": outcomes, "formats": upload.format_lines(), "title": "上传答复函"}
         return TemplateResponse(request, "admin/archive/reply/upload.html", context)
 
     def get_form(self, request, obj=None, change=False, **kwargs):

@@ -26,8 +26,8 @@ class MultipleFileField(forms.FileField):
 
 class UploadForm(forms.Form):
     files = MultipleFileField(label="答复函文件", required=False,
-                              help_text="可一次选择多个文件：.txt（UTF-8 或 GBK）、.docx、"
-                                        "带文字层的 .pdf、网页 .html。")
+                              help_text="可一次选择多个文件，或一个装有多份答复函的 .zip 压缩包（每份单独保存）；"
+                                        "可上传的格式见下表。")
     text = forms.CharField(label="或粘贴答复函全文", required=False, widget=forms.Textarea(attrs={"rows": 12}))
     place = forms.CharField(
         label="地区（可不填）", required=False, max_length=40,

@@ -1,21 +1,24 @@
-"""Import reply letters from files or folders (searched recursively) as drafts.
+"""Import reply letters from files, folders (searched recursively) and zip batches as drafts.
 
-Each file is extracted, parsed and saved in its own transaction: a file that fails is
-reported and skipped, the others are kept, and nothing of the failed file is left behind.
+Each file, and each letter of a zip, is extracted, parsed and saved in its own transaction: a
+letter that fails is reported and skipped, the others are kept, and nothing of the failed letter
+is left behind.
 A letter already in the archive (same content hash) is skipped as a duplicate, so running
 the command twice changes nothing. ``--publish`` publishes what it imports; ``--dry-run``
 parses and reports without saving. ``--place`` names the place of letters whose agency and
 session name none (a county's own archive: ``--place 慈溪市``). Exits non-zero when any file failed.
 """
 
+from collections.abc import Iterator
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from archive.db_statistics import refresh_planner_statistics
-from archive.extract import SUPPORTED_EXTENSIONS, ExtractError
+from archive.extract import SUPPORTED_EXTENSIONS, ExtractError, batch_members, is_batch, refuse_oversized
 from archive.ingest import DuplicateReply, import_file
 from archive.places import place_named
 
@@ -31,6 +34,20 @@ def _files_under(paths: list[str]) -> list[Path]:
         else:
             raise CommandError(f"找不到文件或文件夹：{name}")
     return found
+
+
+def _letters(path: Path) -> Iterator[tuple[str, str, bytes, str]]:
+    """(name shown, file name, bytes, refusal) of each letter in a file: the file itself, or each letter of a zip.
+
+    Raises ExtractError (or OSError) when the file, or the zip as a whole, cannot be read.
+    """
+    if not is_batch(path.name):
+        yield str(path), path.name, path.read_bytes(), ""
+        return
+    max_bytes = settings.ARCHIVE_MAX_UPLOAD_BYTES
+    refuse_oversized(path.stat().st_size, max_bytes)
+    for member in batch_members(path.read_bytes(), path.name, max_bytes=max_bytes):
+        yield f"{path} › {member.name}", member.name, member.data, member.error
 
 
 class Command(BaseCommand):
@@ -49,34 +66,48 @@ class Command(BaseCommand):
             place = place_named(options["place"]) if options["place"] else None
         except ValueError as error:
             raise CommandError(str(error)) from None
-        imported, duplicates, failed = 0, 0, []
+        counts, failed = {"imported": 0, "duplicate": 0}, []
         for done, path in enumerate(files, start=1):
             try:
-                result = import_file(
-                    path.read_bytes(), path.name,
-                    publish=options["publish"], agency=options["agency"], place=place, dry_run=options["dry_run"],
-                )
-                for warning in result.parsed.warnings if options["verbosity"] > 1 else ():
-                    self.stdout.write(f"  {path.name}：{warning}")
-                imported += 1
-            except DuplicateReply as error:
-                duplicates += 1
-                if options["verbosity"] > 1:
-                    self.stdout.write(f"  {path.name}：{error.message}")
-            except (ExtractError, ValidationError, OSError) as error:
-                failed.append((path, error.messages[0] if isinstance(error, ValidationError) else str(error)))
-            except DatabaseError as error:  # this file's transaction was rolled back; the next may get through
-                failed.append((path, f"数据库错误，未保存：{error}"))
+                for shown, filename, data, refusal in _letters(path):
+                    outcome = refusal or self._import(data, filename, shown, place, options)
+                    if outcome in counts:
+                        counts[outcome] += 1
+                    else:
+                        failed.append((shown, outcome))
+            except (ExtractError, OSError) as error:  # the file, or the zip as a whole
+                failed.append((path, str(error)))
             if options["verbosity"] > 0:
                 self.stdout.write(f"\r[{done}/{len(files)}] {path.name}", ending="\n" if done == len(files) else "")
                 self.stdout.flush()
-        if imported and not options["dry_run"]:
+        if counts["imported"] and not options["dry_run"]:
             refresh_planner_statistics()
         verb = "可导入" if options["dry_run"] else "已导入"
-        summary = f"{verb} {imported} 件，重复跳过 {duplicates} 件，失败 {len(failed)} 件。"
+        summary = f"{verb} {counts['imported']} 件，重复跳过 {counts['duplicate']} 件，失败 {len(failed)} 件。"
         self.stdout.write(self.style.SUCCESS(summary))
         for path, reason in failed:
             self.stderr.write(self.style.ERROR(f"失败：{path}：{reason}"))
         if failed:
             raise CommandError(f"{len(failed)} 个文件未能导入。")
+
+    def _import(self, data: bytes, filename: str, shown: str, place, options) -> str:
+        """Save one letter: "imported", "duplicate", or why it failed, in Chinese."""
+        try:
+            result = import_file(
+                data, filename,
+                publish=options["publish"], agency=options["agency"], place=place, dry_run=options["dry_run"],
+            )
+        except DuplicateReply as error:
+            if options["verbosity"] > 1:
+                self.stdout.write(f"  {shown}：{error.message}")
+            return "duplicate"
+        except ExtractError as error:
+            return str(error)
+        except ValidationError as error:
+            return error.messages[0]
+        except DatabaseError as error:  # this letter's transaction was rolled back; the next may get through
+            return f"数据库错误，未保存：{error}"
+        for warning in result.parsed.warnings if options["verbosity"] > 1 else ():
+            self.stdout.write(f"  {shown}：{warning}")
+        return "imported"
 
