@@ -18,6 +18,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("alerts/", include("alerts.urls")),
     path("stats/", include("stats.urls")),
+    path("issues/", include("repeats.urls")),
     path("api/search/", include("search.api_urls")),
     path("api/", include("api.urls")),
     path("", include("archive.urls")),

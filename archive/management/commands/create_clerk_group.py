@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
+from django.db.models import Q
 
 CLERK_GROUP = "办理人员"
 # (model, actions) in the archive app; replies get no "delete": a wrong reply is withdrawn to draft.
@@ -15,11 +16,18 @@ CLERK_PERMISSIONS = {
     "person": ("view", "add", "change"),
     "session": ("view", "add", "change"),
 }
+# Repeat groups are found by the archive, not made: a clerk only takes a proposal out of a wrong one (repeats.admin).
+REPEATS_PERMISSIONS = {"repeatgroup": ("view", "change"), "membership": ("view", "change")}
 
 
 def clerk_permissions():
-    codenames = [f"{action}_{model}" for model, actions in CLERK_PERMISSIONS.items() for action in actions]
-    return Permission.objects.filter(content_type__app_label="archive", codename__in=codenames)
+    def codenames(permissions):
+        return [f"{action}_{model}" for model, actions in permissions.items() for action in actions]
+
+    return Permission.objects.filter(
+        Q(content_type__app_label="archive", codename__in=codenames(CLERK_PERMISSIONS))
+        | Q(content_type__app_label="repeats", codename__in=codenames(REPEATS_PERMISSIONS))
+    )
 
 
 class Command(BaseCommand):
