@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from archive.parsing import normalize_proposal_number
+from archive.parsing.sections import heading_as_written
 from archive.places import Division
 
 
@@ -400,6 +402,10 @@ class Reply(models.Model):
     )
     uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
+    withdrawn_at = models.DateTimeField(
+        "撤回时间", null=True, blank=True, editable=False,
+        help_text="公开的答复改为草稿或不公开时记下；此后其地址答复“已撤回”（410）。从未公开过的答复没有。",
+    )
 
     objects = ReplyQuerySet.as_manager()
 
@@ -425,6 +431,22 @@ class Reply(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.disclosure not in self.PRIVATE_DISCLOSURES
+
+    def save(self, *args, **kwargs):
+        # Recorded here, not in the admin's actions, so every way a reply stops being public counts: the
+        # 撤回 action, a status or disclosure changed on the review page, a script.
+        self.withdrawn_at = self._withdrawal_time()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "withdrawn_at"}
+        super().save(*args, **kwargs)
+
+    def _withdrawal_time(self):
+        """Now, when this save hides a reply the public could read; kept while it stays hidden; None when public."""
+        if self.is_public:
+            return None
+        if self.withdrawn_at is None and not self._state.adding and Reply.objects.public().filter(pk=self.pk).exists():
+            return timezone.now()
+        return self.withdrawn_at
 
     def validate_unique(self, exclude=None):
         # Name the existing reply, so the clerk can open it instead of guessing.
@@ -459,7 +481,9 @@ class Section(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.number}、{self.title}" if self.number else self.title
+        # The letter's own numbering — （一）, (二), 1., 第一， — read from the heading line; "一、" for every
+        # level was how the contents renumbered (一)(二) as 一、二、.
+        return heading_as_written(self.level, self.number, self.title, self.text)
 
     def get_absolute_url(self):
         return f"{self.reply.get_absolute_url()}#{self.anchor}"

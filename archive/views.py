@@ -5,11 +5,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from archive import search_side
 from archive.charts import bar_chart
-from archive.citation import cite_reply
-from archive.layout import letter_blocks
+from archive.citation import citation_meta, cite_reply
+from archive.layout import letter_blocks, next_steps_pointer, next_steps_summary
 from archive.models import Agency, Person, Place, Proposal, Reply, Session
 from archive.original_door import public_original
 from archive.parsing import normalize_proposal_number
@@ -39,15 +40,28 @@ def reply_list(request):
 
 
 def reply_detail(request, pk):
-    reply = get_object_or_404(_with_listing_relations(Reply.objects.public()).defer("raw_text"), pk=pk)
+    try:
+        reply = get_object_or_404(_with_listing_relations(Reply.objects.public()).defer("raw_text"), pk=pk)
+    except Http404:
+        # A reply that was public says 已撤回 and when, and nothing of itself: it may have been withdrawn for
+        # a name or a number it held. One that never was public is the same 404 as one that does not exist.
+        withdrawn = Reply.objects.filter(pk=pk, withdrawn_at__isnull=False).values_list("withdrawn_at", flat=True)
+        if not withdrawn:
+            raise
+        context = {"withdrawn_on": timezone.localdate(withdrawn[0])}
+        return render(request, "archive/reply_withdrawn.html", context, status=410)
     sections = list(reply.sections.all())
     permalink = request.build_absolute_uri(reply.get_absolute_url())
+    blocks = letter_blocks(reply.body_text, sections, reply.next_steps)
     return render(request, "archive/reply_detail.html", {
         "reply": reply,
         "sections": sections,
-        "blocks": letter_blocks(reply.body_text, sections),
+        "blocks": blocks,
+        "next_steps_pointer": next_steps_pointer(blocks, sections),
+        "next_steps_summary": next_steps_summary(reply.next_steps),
         "permalink": permalink,
         "citation": cite_reply(reply, permalink),
+        "citation_meta": citation_meta(reply, permalink),
         "related": search_side.related_replies(reply),
     })
 

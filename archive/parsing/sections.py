@@ -106,6 +106,22 @@ def title_of(rest: str) -> str:
     return title.strip().rstrip("；;，,、 ")
 
 
+def heading_as_written(level: int, number: str, title: str, text: str) -> str:
+    """A section's number and title as its heading line writes them: "（一）强化组织领导", "(二)加强…",
+    "2、 下一步工作安排", "第一，加大…" — a section keeps only its number's digits or numerals.
+
+    Where the line no longer starts with that number and title (a clerk corrected one of them), the
+    usual form of the level: "（一）" below, "一、" at the top.
+    """
+    line = text.strip().split("\n", 1)[0]
+    heading = heading_of(line)
+    if title and heading is not None and heading.number == number and title in heading.rest:
+        return line[: len(line) - len(heading.rest) + heading.rest.index(title) + len(title)]
+    if not number:
+        return title
+    return f"（{number}）{title}" if level == 2 else f"{number}、{title}"
+
+
 def _chain(candidates: list[Heading], primary: str, first: int = 1, slips: bool = True) -> list[Heading]:
     """The candidates whose numbers run 1, 2, 3 …, allowing for the slips letters make."""
     last = {(h.style, h.value): position for position, h in enumerate(candidates)}  # for "comes later"

@@ -70,8 +70,42 @@ def test_agency_page_to_a_replys_section(site, page):
 def test_proposer_page_to_a_replys_next_steps(site, page):
     browse_from_home(page, site, "朱蓉代表", "朱蓉")
     open_section(page, "下一步工作", "next-steps")
-    expect(page.locator("#next-steps")).to_contain_text("大力推进慈溪市心理辅导中心建设")
+    # The box lists what the letter promises and points to where the letter says it, in full.
+    expect(page.locator("#commitments")).to_contain_text("大力推进慈溪市心理辅导中心建设")
+    page.locator("#next-steps").get_by_role("link", name="正文中的这一段").click()
+    expect(page.locator("#next-steps-text")).to_be_in_viewport()
+    expect(page.locator("#next-steps-text")).to_contain_text("大力推进慈溪市心理辅导中心建设")
     page.shot("2-next-steps")
+
+
+def test_a_delegate_copies_a_sections_link_and_the_citation(site, page):
+    from archive.models import Reply
+
+    url = site + Reply.objects.get(agency__name="资阳市教育和体育局").get_absolute_url()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site)
+    page.goto(url)
+    status = page.get_by_role("status")
+
+    copy_link = page.locator('button[aria-describedby="s1-2"]')
+    expect(copy_link).to_have_text("复制链接")
+    copy_link.click()
+    expect(status).to_have_text("已复制本节链接")
+    assert page.evaluate("navigator.clipboard.readText()") == url + "#s1-2"
+    page.get_by_role("button", name="复制引用").click()
+    expect(status).to_have_text("已复制引用")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("资阳市教育和体育局关于市政协五届四次会议第0070号提案") and copied.endswith(url)
+    if page.viewport_size["width"] < 640:
+        assert copy_link.bounding_box()["height"] >= 44
+    page.shot("copied")
+
+    # Without JavaScript: the section's link to follow or copy, the citation to select.
+    plain = page.context.browser.new_context(java_script_enabled=False)
+    without_script = plain.new_page()
+    without_script.goto(url)
+    expect(without_script.locator('a.heading-link[href$="#s1-2"]')).to_have_text("本节链接")
+    expect(without_script.locator(".citation")).to_contain_text("资教体函〔2024〕70号")
+    plain.close()
 
 
 def test_keyboard_reaches_the_letter_through_the_skip_link(site, page):
