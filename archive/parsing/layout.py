@@ -128,12 +128,15 @@ def rejoin(lines: list[str]) -> list[str]:
     return [paragraph.text() for paragraph in paragraphs]
 
 
-def _continues_field(lines: list[str], index: int) -> bool:
-    """Whether a line goes on with a closing field above it ("抄送：A，B，市卫生健康局，掌起镇人" / "大主席团。")."""
+def _continues_field(lines: list[str], index: int, first: int = 0) -> bool:
+    """Whether a line goes on with a closing field above it ("抄送：A，B，市卫生健康局，掌起镇人" / "大主席团。").
+
+    Only lines from ``first`` are looked at: a heading's field (是否同意公开：同意) is not continued by the body.
+    """
     if is_closing_line(lines[index]):
         return False
     starts_inside = bool(_STARTS_INSIDE.match(lines[index]))  # "，市自然资源局。" goes on whatever came before
-    for offset, above in enumerate(reversed(lines[max(index - _FIELD_LINES, 0) : index])):
+    for offset, above in enumerate(reversed(lines[max(index - _FIELD_LINES, first) : index])):
         if _FIELD_END.search(above) and not (offset == 0 and starts_inside):
             return False
         if is_closing_label(above):
@@ -156,7 +159,7 @@ def _join_wrapped_fields(lines: list[str]) -> list[str]:
 def closing_start(lines: list[str], start: int) -> int:
     """Where the closing block starts: the closing lines at the end, walking back from the last line."""
     end = len(lines)
-    while end > start and (is_closing_line(lines[end - 1]) or _continues_field(lines, end - 1)):
+    while end > start and (is_closing_line(lines[end - 1]) or _continues_field(lines, end - 1, start)):
         end -= 1
     # An attachment list ("附件：1.…" and its items) sits between the body and the signature.
     for index in range(max(start, end - 6), end):
@@ -182,12 +185,19 @@ def _paragraph_start(lines: list[str], index: int) -> int:
     return index
 
 
+def letter_begins(lines: list[str], salutation_index: int | None) -> int:
+    """The index of the letter proper's first line: the salutation, else the sentence naming the proposal (or 0)."""
+    if salutation_index is not None:
+        return salutation_index
+    # Without a salutation, the heading is what stands above the sentence naming the proposal.
+    first = next((i for i, line in enumerate(lines[:20]) if _REFERENCE_START.search(line)), 0)
+    return _paragraph_start(lines, first)
+
+
 def split_letter(lines: list[str], salutation_index: int | None) -> Layout:
     """The heading, salutation, body and closing block of a letter."""
     if salutation_index is None:
-        # Without a salutation, the heading is what stands above the sentence naming the proposal.
-        first = next((i for i, line in enumerate(lines[:20]) if _REFERENCE_START.search(line)), 0)
-        first = _paragraph_start(lines, first)
+        first = letter_begins(lines, None)
         heading, salutation, start = lines[:first], None, first
     else:
         heading, salutation, start = lines[:salutation_index], lines[salutation_index], salutation_index + 1
