@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from archive.parsing.stored_text import letter_start
 from archive.privacy import mask_personal_numbers
 
 WINDOW = 90  # characters in one excerpt
@@ -64,8 +65,9 @@ def find_excerpts(reply, sections: list, words: list[str], limit: int = MAX_EXCE
     """Up to ``limit`` excerpts where the words (or the proposal number) occur, naming and linking their sections."""
     url = reply.get_absolute_url()
     pattern = word_pattern(words, number)
-    if pattern is None:  # browsing: the start of the letter, unmarked
-        return [Excerpt(html=_window(reply.body_text, 0, None), section_title="", url=url)] if reply.body_text else []
+    if pattern is None:  # browsing: the start of the letter proper (its salutation), not the page's metadata above it
+        text = reply.body_text[letter_start(reply.body_text):]
+        return [Excerpt(html=_window(text, 0, None), section_title="", url=url)] if text else []
     found: list[Excerpt] = []
     for section in sections:
         text = section.text
