@@ -22,6 +22,9 @@ from pathlib import Path
 import jieba
 from django.conf import settings
 
+from archive.parsing.stored_text import subject_paragraphs
+from archive.topic_words import can_be_topic, without_office_names
+
 USER_DICT = Path(__file__).with_name("userdict.txt")
 
 # jieba's own analyzer drops these; we keep the Chinese ones out of queries too (的 了 和 carry nothing).
@@ -88,19 +91,15 @@ def query_words(text: str) -> list[str]:
 
 
 # ---- topic keywords ---------------------------------------------------------------------------
-# They feed the home page's topic entry points and the reply page's related replies. Only nouns and noun-like
-# verbs are kept, without the words every reply letter uses and without place and office names.
+# They feed the home page's topic entry points, the statistics page's rising and falling topics and the reply
+# page's related replies. Only nouns and noun-like verbs of the letter proper are counted, without the words
+# every reply letter uses (archive/topic_words.py).
 
 KEYWORD_COUNT = 8
-# Parts of speech worth a topic: nouns, other proper nouns, verbal nouns, idioms (jieba's tags).
-_TOPIC_POS = ("n", "nz", "vn", "l")
-# Words of the genre itself: every letter answers a 建议 with 工作 of 我局.
-_GENRE_WORDS = frozenset(
-    "建议 提案 答复 代表 委员 工作 我局 本局 我委 单位 部门 问题 情况 意见 全市 全区 全县 全省 印发 通知 方面 "
-    "措施 力度 机制 体系 水平 能力 联系人 电话 抄送".split()
-)
-# Place names and office names (资阳市, 教体局) say who answered, not what about.
-_PLACE_OR_OFFICE = re.compile(r"^(.{2,}[省市县区镇]|.+局)$")
+MIN_USES = 2  # the title's words count three times, so they always qualify
+# Parts of speech worth a topic: nouns, other proper nouns, verbal nouns, idioms (jieba's tags), and words its
+# dictionary tags as names (养老, 井盖 are "nr"; a person's name the dictionary lacks is cut into characters).
+_TOPIC_POS = ("n", "nz", "vn", "l", "nr")
 
 
 def extract_keywords(title: str, body_text: str) -> list[str]:
@@ -110,14 +109,15 @@ def extract_keywords(title: str, body_text: str) -> list[str]:
 
     load_jieba()  # the project dictionary: 心理健康教育 is one word
     tfidf = jieba.analyse.default_tfidf
-    # The title is the proposal's own summary of its topic: weigh it as much as the letter.
-    text = f"{title}\n" * 3 + body_text
+    # The title is the proposal's own summary of its topic: weigh it as much as the letter. Of the letter, only
+    # its body: the heading's session and number and the closing block's fields are no topic.
+    text = without_office_names(f"{title}\n" * 3 + "\n".join(subject_paragraphs(body_text)))
     # jieba.analyse.extract_tags would tag with the HMM on, which finds few topic words the dictionary
     # lacks and costs four fifths of a bulk import's time; dictionary words only, as the index does.
     counts = Counter(
         word for word, tag in jieba.posseg.dt.cut(text, HMM=False)
-        if tag in _TOPIC_POS and len(word) > 1 and word not in _GENRE_WORDS and word.lower() not in tfidf.stop_words
-        and not _PLACE_OR_OFFICE.match(word)
+        if tag in _TOPIC_POS and len(word) > 1 and word.lower() not in tfidf.stop_words and can_be_topic(word)
     )
-    weights = {word: n * tfidf.idf_freq.get(word, tfidf.median_idf) for word, n in counts.items()}
+    # A topic is something the letter comes back to: a word it uses once is an example or an aside (荷载, 花鼓).
+    weights = {word: n * tfidf.idf_freq.get(word, tfidf.median_idf) for word, n in counts.items() if n >= MIN_USES}
     return sorted(weights, key=lambda word: (-weights[word], word))[:KEYWORD_COUNT]

@@ -11,7 +11,7 @@ def test_keywords_name_the_topic_not_the_genre_or_the_place():
     words = extract_keywords(
         "构建学生心理健康长效机制的建议",
         "资阳市教育和体育局答复：我局高度重视学生心理健康工作，配备心理教师，建设心理辅导室，"
-        "开展心理健康教育培训。市教体局将继续推进心理健康教育工作。",
+        "开展心理健康教育培训。市教体局将继续推进心理健康教育工作，增配心理教师。",
     )
 
     assert "心理健康" in words and "心理教师" in words

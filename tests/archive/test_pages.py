@@ -180,12 +180,14 @@ def test_a_hidden_replys_original_is_not_served(client):
 
 def test_reply_page_shows_related_replies_from_other_proposals_only(client, make_reply, indexed):
     with indexed():
+        # Topic words are those a letter comes back to: each letter names its own twice.
         reply = make_reply(
-            title="关于加强中小学心理健康教育的建议", body_text="心理健康教育 心理教师 心理辅导室 建设。"
+            title="关于加强中小学心理健康教育的建议", body_text="心理健康教育 心理教师 心理辅导室 建设。" * 2
         )
-        make_reply(title="关于增配心理教师的建议", agency="长春市教育局", body_text="心理教师 心理辅导室 配备。")
-        make_reply(title="关于城市道路照明的建议", agency="长春市城市管理局", body_text="路灯 照明 道路 维修。")
-        make_reply(title="不予公开的心理答复", disclosure="不予公开", body_text="心理教师 心理辅导室 心理健康教育。")
+        make_reply(title="关于增配心理教师的建议", agency="长春市教育局", body_text="心理教师 心理辅导室 配备。" * 2)
+        make_reply(title="关于城市道路照明的建议", agency="长春市城市管理局", body_text="路灯 照明 道路 维修。" * 2)
+        make_reply(title="不予公开的心理答复", disclosure="不予公开",
+                   body_text="心理教师 心理辅导室 心理健康教育。" * 2)
 
     response = client.get(reply.get_absolute_url())
 
