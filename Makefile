@@ -21,7 +21,8 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	touch $@ $(VENV)/.runtime
 
 # Migrate, collect static files, load the seed replies into an empty archive, make the admin account;
-# read the commitments of an archive made before them (only what changed is written), then index.
+# read the commitments of an archive made before them (only what changed is written), group repeat proposals
+# (only changed proposals' words are read again), then index.
 setup: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
@@ -29,6 +30,7 @@ setup: $(VENV)/.runtime
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py create_clerk_group
 	$(PY) manage.py derive_commitments
+	$(PY) manage.py group_repeats
 	$(PY) manage.py rebuild_search_index
 
 # The search indexer (the index's one writer; it restarts its worker if that dies) runs beside gunicorn.
