@@ -1,22 +1,32 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from archive import upload
-from archive.forms import UploadForm
+from archive.forms import DraftReviewForm, ReplyForm, UploadForm
 from archive.merging import merge_people, merge_proposals, split_person, split_reply
 from archive.models import Agency, AgencyAlias, Person, Place, Proposal, Proposer, Reply, Section, Session
 from archive.original_door import door
 from archive.parsing import parse_reply
+from archive.proposal_correction import correct_draft_proposal
 from archive.publishing import planned_join, publish_reply
-from archive.review import warnings_by_field
+from archive.review import missing_before_publishing, warnings_by_field
 
 # The review page's choice for a draft whose proposal matches one already published.
 JOIN_FIELD, KEEP_SEPARATE = "_proposal", "separate"
+# The published proposal the page said the draft would join ("" for none): publishing waits when that changed.
+PLANNED_JOIN_FIELD = "_planned_join"
+# Ticked to publish a reply without a title, agency or date (archive.review.missing_before_publishing).
+PUBLISH_ANYWAY_FIELD = "_publish_anyway"
+# A draft's own proposal, edited on its review page (archive.forms.DraftReviewForm) instead of the proposal select.
+DRAFT_PROPOSAL_FIELDSET = ("建议提案", {"fields": [
+    "proposal_title", ("proposal_session", "proposal_number"), ("proposers", "proposer_role"), "proposal_place",
+]})
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -38,6 +48,28 @@ def _review_warnings(reply: Reply) -> list[str]:
     return reply._review_warnings
 
 
+def _edits_own_proposal(reply: Reply | None) -> bool:
+    return reply is not None and reply.proposal.is_draft
+
+
+def _why_hidden(reply: Reply) -> str:
+    """Why the public cannot see a reply, in brackets: （草稿）, （依申请公开）."""
+    if reply.status != Reply.Status.PUBLISHED:
+        return f"（{reply.get_status_display()}）"
+    return f"（{reply.get_disclosure_display()}）" if reply.disclosure in Reply.PRIVATE_DISCLOSURES else ""
+
+
+def _published_message(reply: Reply, joined: Proposal | None) -> str:
+    done = f"已发布，并入已有建议提案：{joined.description}" if joined is not None else "已发布"
+    if Reply.objects.public().filter(pk=reply.pk).exists():
+        return format_html('{}。<a href="{}">查看公开页面</a>', done, reply.get_absolute_url())
+    return f"{done}，但不公开：公众看不到这件答复{_why_hidden(reply)}。"
+
+
+def _asked_to_publish(request) -> bool:
+    return "_publish" in request.POST or request.POST.get("status") == Reply.Status.PUBLISHED
+
+
 class SectionInline(admin.StackedInline):
     model = Section
     extra = 0
@@ -47,7 +79,8 @@ class SectionInline(admin.StackedInline):
 
 @admin.register(Reply)
 class ReplyAdmin(admin.ModelAdmin):
-    list_display = ["proposal_title", "agency", "lead_proposer", "date", "result_class", "status"]
+    form = ReplyForm
+    list_display = ["proposal_title", "agency", "lead_proposer", "date", "result_class", "status", "public_visibility"]
     list_filter = ["status", "agency", YearFilter, "handling_role", "kind", "result_class", "disclosure"]
     search_fields = ["proposal__title", "proposal__number", "proposal__proposers__name", "agency__name", "doc_number"]
     date_hierarchy = "date"
@@ -66,7 +99,15 @@ class ReplyAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_proposers()
+        # Whether the public sees a reply, by the one rule that decides it everywhere (Reply.objects.public()).
+        public = Reply.objects.public().filter(pk=OuterRef("pk"))
+        return super().get_queryset(request).with_proposers().annotate(publicly_visible=Exists(public))
+
+    def get_fieldsets(self, request, obj=None):
+        if not _edits_own_proposal(obj):
+            return self.fieldsets
+        (_, main), *rest = self.fieldsets
+        return [DRAFT_PROPOSAL_FIELDSET, (None, {"fields": [f for f in main["fields"] if f != "proposal"]}), *rest]
 
     @admin.display(description="建议提案标题", ordering="proposal__title")
     def proposal_title(self, reply):
@@ -76,6 +117,10 @@ class ReplyAdmin(admin.ModelAdmin):
     def lead_proposer(self, reply):
         links = reply.proposal.proposer_links.all()
         return links[0].person if links else "—"
+
+    @admin.display(description="公众能否看到", ordering="publicly_visible")
+    def public_visibility(self, reply):
+        return "公众可见" if reply.publicly_visible else f"公众不可见{_why_hidden(reply)}"
 
     @admin.display(description="公开页面上的原始文件")
     def original_door(self, reply):
@@ -88,20 +133,34 @@ class ReplyAdmin(admin.ModelAdmin):
             obj.uploaded_by = request.user
         was_published = change and form.initial.get("status") == Reply.Status.PUBLISHED
         publishing = "_publish" in request.POST or (obj.status == Reply.Status.PUBLISHED and not was_published)
-        left = Proposal.objects.filter(pk=form.initial.get("proposal"), is_draft=True).first() if change else None
         if publishing:
             obj.status = Reply.Status.DRAFT  # published below, where its proposal joins the archive's
         replaced = form.initial.get("original") if change and "original" in form.changed_data else None
+        if isinstance(form, DraftReviewForm):  # in the reply's transaction: an error leaves both as they were
+            correct_draft_proposal(obj.proposal, form.proposal_fields(), reply_date=obj.date)
         super().save_model(request, obj, form, change)
         if replaced and replaced != obj.original:
             # The clerk uploaded a new original or cleared it: the old file goes once the change is committed.
             transaction.on_commit(lambda: obj.original.storage.delete(replaced.name))
-        if left is not None and left != obj.proposal and not left.replies.exists():
-            left.delete()  # the clerk chose another proposal: the draft's own is no one's now
-        if publishing:
-            self._publish_one(request, obj, join=request.POST.get(JOIN_FIELD) != KEEP_SEPARATE)
+        if publishing and self._confirmed(request, obj):
+            self._publish_one(request, obj, join=request.POST.get(JOIN_FIELD) != KEEP_SEPARATE, announce=True)
 
-    def _publish_one(self, request, reply, *, join=True):
+    def _confirmed(self, request, reply) -> bool:
+        """Whether the clerk saw what publishing does and confirmed what is missing; if not, says why."""
+        planned = planned_join(reply)
+        if request.POST.get(PLANNED_JOIN_FIELD, "") != (str(planned.pk) if planned else ""):
+            where = f"并入已有建议提案：{planned.description}" if planned else "成为新的建议提案"
+            self.message_user(request, f"已保存，未发布：发布时将{where}，与页面原先所说的不同。"
+                                       "请核对后再点“保存并发布”。", messages.WARNING)
+            return False
+        missing = missing_before_publishing(reply)
+        if missing and not request.POST.get(PUBLISH_ANYWAY_FIELD):
+            self.message_user(request, f"已保存，未发布：缺少{'、'.join(missing)}。"
+                                       "确需发布，请勾选“仍然发布”后再点“保存并发布”。", messages.WARNING)
+            return False
+        return True
+
+    def _publish_one(self, request, reply, *, join=True, announce=False):
         try:
             joined = publish_reply(reply, join=join)
         except ValidationError as error:
@@ -109,20 +168,34 @@ class ReplyAdmin(admin.ModelAdmin):
             return False
         if joined is not None:
             self.log_change(request, reply, f"发布时并入已有建议提案（编号 {joined.pk}）：{joined.description}")
-            self.message_user(request, f"已发布，并入已有建议提案：{joined.description}", messages.SUCCESS)
+        if announce:
+            self.message_user(request, _published_message(reply, joined), messages.SUCCESS)
         return True
+
+    def response_change(self, request, obj):
+        if _asked_to_publish(request) and obj.status != Reply.Status.PUBLISHED:
+            return redirect("admin:archive_reply_change", obj.pk)  # held or refused: the messages say why
+        return super().response_change(request, obj)
 
     @admin.action(description="发布所选答复", permissions=["change"])
     def publish(self, request, queryset):
         drafts = [
             reply for reply in queryset.select_related("proposal", "agency") if reply.status != Reply.Status.PUBLISHED
         ]
-        published = 0
-        for reply in drafts:
-            if self._publish_one(request, reply):
-                self.log_change(request, reply, [{"changed": {"fields": ["status"]}}])
-                published += 1
-        self.message_user(request, f"{published} 件答复已改为“已发布”。", messages.SUCCESS)
+        # Publishing one without a title, agency or date is confirmed on its own review page.
+        incomplete = [reply for reply in drafts if missing_before_publishing(reply)]
+        published = [reply for reply in drafts if reply not in incomplete and self._publish_one(request, reply)]
+        for reply in published:
+            self.log_change(request, reply, [{"changed": {"fields": ["status"]}}])
+        hidden = len(published) - Reply.objects.public().filter(pk__in=[reply.pk for reply in published]).count()
+        note = f"其中 {hidden} 件不公开，公众看不到。" if hidden else ""
+        self.message_user(request, f"{len(published)} 件答复已改为“已发布”。{note}", messages.SUCCESS)
+        if incomplete:
+            links = format_html_join("、", '<a href="{}">{}</a>', (
+                (reverse("admin:archive_reply_change", args=[reply.pk]), reply) for reply in incomplete))
+            self.message_user(request, format_html(
+                "{} 件缺少建议提案标题、答复单位或答复日期，未发布：请打开核对，确需发布时勾选“仍然发布”。{}",
+                len(incomplete), links), messages.WARNING)
 
     @admin.action(description="拆出为单独的建议提案（答复与原建议提案不是同一件时）", permissions=["change"])
     def split_from_proposal(self, request, queryset):
@@ -174,6 +247,8 @@ class ReplyAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/archive/reply/upload.html", context)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        if _edits_own_proposal(obj):
+            kwargs["form"] = DraftReviewForm
         form = super().get_form(request, obj, change=change, **kwargs)
         if obj is None or obj.status == Reply.Status.PUBLISHED or not obj.raw_text:
             return form
@@ -197,8 +272,11 @@ class ReplyAdmin(admin.ModelAdmin):
             context.update(parse_warnings=_review_warnings(obj), source_text=obj.raw_text,
                            is_draft=obj.status == Reply.Status.DRAFT)
         if obj is not None and obj.status == Reply.Status.DRAFT:
-            context.update(planned_join=planned_join(obj), draft_proposal=obj.proposal,
-                           join_field=JOIN_FIELD, keep_separate=KEEP_SEPARATE)
+            context.update(missing_before_publishing=missing_before_publishing(obj),
+                           publish_anyway_field=PUBLISH_ANYWAY_FIELD)
+        if _edits_own_proposal(obj):
+            context.update(planned_join=planned_join(obj), draft_proposal=obj.proposal, join_field=JOIN_FIELD,
+                           keep_separate=KEEP_SEPARATE, planned_join_field=PLANNED_JOIN_FIELD)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changelist_view(self, request, extra_context=None):

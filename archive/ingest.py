@@ -72,6 +72,15 @@ def section_anchors(levels: list[int]) -> list[str]:
     return anchors
 
 
+# A proposal's title when the letter's cannot be read: the review page asks before such a reply is published.
+UNKNOWN_TITLE = "（标题未识别）"
+
+
+def proposal_year(session: Session | None, reply_date: date | None) -> int | None:
+    """A proposal's year: its session's, else its reply's (it tells proposals without a session apart)."""
+    return (session.year if session and session.year else None) or (reply_date.year if reply_date else None)
+
+
 def _own_proposal(
     parsed: ParsedReply, session: Session | None, place: Place | None, reply_date: date | None
 ) -> Proposal:
@@ -79,9 +88,8 @@ def _own_proposal(
     number = parsed.proposal_number or ""
     proposal = Proposal.objects.create(
         session=session, body=parsed.body or (session.body if session else ""), number=number,
-        kind=parsed.proposal_kind or "", title=parsed.proposal_title or "（标题未识别）", place=place,
-        year=(session.year if session and session.year else None) or (reply_date.year if reply_date else None),
-        is_draft=True,
+        kind=parsed.proposal_kind or "", title=parsed.proposal_title or UNKNOWN_TITLE, place=place,
+        year=proposal_year(session, reply_date), is_draft=True,
     )
     role = person_role(parsed)
     add_proposers(proposal, [resolve_person(name, role, place) for name in parsed.proposer_names])

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive import upload as upload_module
 from archive.models import Agency, Person, Proposal, Reply, Session
+from tests.admin_forms import review_form
 from tests.bad_files import (
     LONG_CHINESE_NAME,
     deeply_nested_html,
@@ -70,11 +71,8 @@ def test_the_review_page_shows_the_source_text_and_the_parsers_warnings_beside_t
 def test_a_clerk_corrects_a_field_and_publishes(clerk_client):
     upload(clerk_client, SimpleUploadedFile("zy.txt", seed_bytes()))
     reply = Reply.objects.get()
-    form = clerk_client.get(f"/admin/archive/reply/{reply.pk}/change/").context["adminform"].form
-    data = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
-    data.update({"proposal": reply.proposal_id, "agency": reply.agency_id, "doc_number": "资教体函〔2024〕71号",
-                 "cc": "[]", "sections-TOTAL_FORMS": "0", "sections-INITIAL_FORMS": "0", "_publish": "1"})
-    data["date"] = "2024-06-28"
+    data = {**review_form(clerk_client, reply), "doc_number": "资教体函〔2024〕71号", "date": "2024-06-28",
+            "_publish": "1"}
 
     response = clerk_client.post(f"/admin/archive/reply/{reply.pk}/change/", data)
 

@@ -18,7 +18,7 @@ def test_warnings_are_grouped_under_the_form_field_of_their_contract_field():
 
     assert {field: [str(w) for w in found] for field, found in grouped.items()} == {
         "date": ["未找到落款日期，请手工填写。"],
-        "proposal": ["未找到会议届次，请核对。"],
+        "proposal_session": ["未找到会议届次，请核对。"],
         "result_label": ["办理结果看不清。"],
         None: ["这段文字不像答复函。"],
     }
