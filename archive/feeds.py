@@ -20,20 +20,23 @@ from django.utils.feedgenerator import Atom1Feed
 
 from archive.models import Agency, Person, Place, Proposal, Reply
 from archive.parsing import normalize_proposal_number
+from archive.parsing.stored_text import letter_start
 from archive.privacy import mask_personal_numbers
 
 ENTRIES = 50
 EXCERPT_CHARACTERS = 200
+# Read this much of a letter: a page saved from a portal opens with its metadata (分类标识, 录入…) first.
+OPENING_CHARACTERS = 1_500
 SITE = "建议提案答复档案"
 
 
 def feed_entries(replies: QuerySet) -> QuerySet:
-    """What an entry shows, without the letters' whole texts: only their openings (twice the excerpt, so a
-    number cut at the end of what was read is never what the excerpt shows)."""
+    """What an entry shows, without the letters' whole texts: only their openings (long enough to pass a web
+    page's metadata and keep twice the excerpt after it, so a number cut where the reading stopped never shows)."""
     return (
         replies.select_related("agency", "proposal")
         .defer("raw_text", "body_text", "next_steps")
-        .annotate(opening=Substr("body_text", 1, 2 * EXCERPT_CHARACTERS))
+        .annotate(opening=Substr("body_text", 1, OPENING_CHARACTERS))
     )
 
 
@@ -47,7 +50,8 @@ class ReplyFeed(Feed):
         return mask_personal_numbers(reply.proposal.title)
 
     def item_description(self, reply):
-        opening = " ".join(mask_personal_numbers(reply.opening).split())
+        text = reply.opening[letter_start(reply.opening):]
+        opening = " ".join(mask_personal_numbers(text[: 2 * EXCERPT_CHARACTERS]).split())
         return opening[:EXCERPT_CHARACTERS] + ("…" if len(opening) > EXCERPT_CHARACTERS else "")
 
     def item_link(self, reply):

@@ -177,3 +177,16 @@ def test_pages_announce_their_feed_to_readers(client, letters, page):
     link = re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', html)[1]
 
     assert f"关于{WORD}水质监测的建议" in titles(read(client, link.replace("&amp;", "&")))
+
+
+def test_an_entry_of_a_letter_saved_from_a_web_page_starts_at_the_salutation(client, db, indexed):
+    from archive.ingest import import_text
+    from tests.parsing.test_stored_text import WEB_PAGE_LETTER
+
+    with indexed():
+        import_text(WEB_PAGE_LETTER, publish=True)
+
+    entry = feedparser.parse(client.get("/feeds/replies/").content).entries[0]
+
+    assert entry.summary.startswith("尊敬的黄立群委员：")
+    assert "分类标识" not in entry.summary
