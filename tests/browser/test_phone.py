@@ -59,7 +59,7 @@ def test_without_scripts_a_phone_shows_the_filters_between_the_count_and_the_hit
     expect(facets).to_be_visible()
     assert bottom(page.locator(".count")) <= top(facets)
     assert bottom(facets) <= top(page.locator(".hit").first)
-    page.screenshot(path=SCREENSHOTS / "phone_without_scripts-phone.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / "filters_without_scripts-page-phone.png", full_page=True)
     context.close()
 
 
