@@ -19,8 +19,9 @@ from django.db import transaction
 from archive.models import Reply
 
 FORMAT = 1
-# Rebuilt by Django or by the archive itself, so left out: they would only clash on restore.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "search"]
+# Rebuilt by Django or by the archive itself, so left out: they would only clash on restore. Commitments are read
+# again from each reply as it is loaded (commitments.signals), and the search queue and cache are rebuilt.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "search", "commitments"]
 
 
 class BackupError(Exception):
