@@ -13,7 +13,7 @@ from pytest_django.asserts import assertContains
 
 pytestmark = pytest.mark.django_db
 
-CODE = re.compile(r"<pre><code(?: class=\"(?P<language>\w+)\")?>(?P<code>.*?)</code></pre>", re.DOTALL)
+CODE = re.compile(r"<pre[^>]*><code(?: class=\"(?P<language>\w+)\")?>(?P<code>.*?)</code></pre>", re.DOTALL)
 
 
 def examples(page: str, language: str | None = None) -> list[str]:
