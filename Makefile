@@ -33,10 +33,13 @@ setup: $(VENV)/.runtime
 	$(PY) manage.py group_repeats
 	$(PY) manage.py rebuild_search_index
 
-# The search indexer (the index's one writer; it restarts its worker if that dies) runs beside gunicorn.
+# The search indexer (the index's one writer; it restarts its worker if that dies) and the upload worker (reads
+# uploaded files in the background) run beside gunicorn. The trap signals each by its own pid: django-q2's
+# processes stop in order when their parent is told, and hang when all are signalled at once.
 serve: $(VENV)/.runtime
 	$(PY) manage.py run_search_indexer & indexer=$$!; \
-	trap 'kill $$indexer 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py run_upload_worker & uploads=$$!; \
+	trap 'kill $$indexer $$uploads 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn --config config/gunicorn.conf.py config.wsgi
 
 run: converters setup serve

@@ -16,6 +16,7 @@ from archive.parsing import parse_reply
 from archive.proposal_correction import correct_draft_proposal
 from archive.publishing import planned_join, publish_reply
 from archive.review import missing_before_publishing, warnings_by_field
+from uploads import intake
 
 # The review page's choice for a draft whose proposal matches one already published.
 JOIN_FIELD, KEEP_SEPARATE = "_proposal", "separate"
@@ -64,6 +65,13 @@ def _published_message(reply: Reply, joined: Proposal | None) -> str:
     if Reply.objects.public().filter(pk=reply.pk).exists():
         return format_html('{}。<a href="{}">查看公开页面</a>', done, reply.get_absolute_url())
     return f"{done}，但不公开：公众看不到这件答复{_why_hidden(reply)}。"
+
+
+def _pasted_message(outcome: upload.Outcome) -> str:
+    if outcome.saved:
+        return format_html('粘贴的文字已保存为草稿：<a href="{}">核对并发布</a>',
+                           reverse("admin:archive_reply_change", args=[outcome.reply.pk]))
+    return f"粘贴的文字未保存。{outcome.error}"
 
 
 def _asked_to_publish(request) -> bool:
@@ -232,16 +240,23 @@ class ReplyAdmin(admin.ModelAdmin):
         outcomes = []
         if form.is_bound and form.is_valid():
             place = form.cleaned_data["place"]
-            outcomes = upload.upload_files(form.cleaned_data["files"], user=request.user, place=place)
-            if form.cleaned_data["text"].strip():
+            # Files are read in the background (uploads/): queued now, followed on the clerk's page of uploads.
+            queued = intake.accept(form.cleaned_data["files"], user=request.user, place=place)
+            if form.cleaned_data["text"].strip():  # pasted text needs no reading: saved at once
                 outcomes.append(upload.upload_text(form.cleaned_data["text"], user=request.user, place=place))
             for outcome in outcomes:
                 if outcome.saved:
                     self.log_addition(request, outcome.reply, [{"added": {}}])
-            saved = [outcome for outcome in outcomes if outcome.saved]
-            if len(outcomes) == 1 and saved:
+            if queued:
+                self.message_user(request, f"已收到 {len(queued)} 个文件，正在后台逐份识别；下表显示每个文件的进度。",
+                                  messages.SUCCESS)
+                for outcome in outcomes:  # text pasted beside the files
+                    self.message_user(request, _pasted_message(outcome),
+                                      messages.SUCCESS if outcome.saved else messages.ERROR)
+                return redirect("uploads:mine")
+            if outcomes and outcomes[0].saved:
                 self.message_user(request, "已保存为草稿。请核对下列字段，确认无误后点“保存并发布”。", messages.SUCCESS)
-                return redirect("admin:archive_reply_change", saved[0].reply.pk)
+                return redirect("admin:archive_reply_change", outcomes[0].reply.pk)
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
                    "outcomes": outcomes, "formats": upload.format_lines(), "title": "上传答复函"}
         return TemplateResponse(request, "admin/archive/reply/upload.html", context)

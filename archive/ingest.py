@@ -26,11 +26,11 @@ from archive.identity import (
     resolve_person,
     resolve_session,
 )
-from archive.text_analysis import extract_keywords
 from archive.models import Place, Proposal, Reply, Section, Session, duplicate_message
 from archive.parsing import ParsedReply, parse_reply, read_session, result_class_of
 from archive.places import Division
 from archive.publishing import publish_reply
+from archive.text_analysis import extract_keywords
 
 
 class DuplicateReply(ValidationError):
@@ -183,10 +183,10 @@ def _store_original(reply: Reply, data: bytes, name: str) -> None:
     instead would leave, on a crash between the two, a reply whose file is missing.
     """
     reply.original.save(original_file_name(name), ContentFile(data), save=False)
-    transaction.on_commit(_KeepUnlessRolledBack(reply.original.storage, reply.original.name))
+    transaction.on_commit(KeepUnlessRolledBack(reply.original.storage, reply.original.name))
 
 
-class _KeepUnlessRolledBack:
+class KeepUnlessRolledBack:
     """An on_commit callback: run, it keeps the file; dropped unrun, it deletes it."""
 
     def __init__(self, storage, name: str) -> None:

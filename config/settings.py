@@ -87,8 +87,11 @@ DJANGO_APPS = [
     "django.contrib.sitemaps",
 ]
 # axes under its Chinese name, with its admin pages in Chinese (config/login_throttling.py).
-THIRD_PARTY_APPS: list[str] = ["haystack", "config.login_throttling.LoginThrottlingConfig", "corsheaders"]
-LOCAL_APPS = ["archive", "search", "alerts", "commitments", "repeats"]
+THIRD_PARTY_APPS: list[str] = [
+    "haystack", "config.login_throttling.LoginThrottlingConfig", "corsheaders",
+    "django_q",  # the task library that reads uploaded files in the background (uploads/queue.py)
+]
+LOCAL_APPS = ["archive", "search", "alerts", "commitments", "repeats", "uploads"]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
@@ -214,6 +217,27 @@ STORAGES = {
 ###########
 # Files larger than this are refused before any parsing (bytes).
 ARCHIVE_MAX_UPLOAD_BYTES = env.int("ARCHIVE_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
+# Uploaded files are read by a worker (manage.py run_upload_worker): django-q2, its queue a table of this database.
+# A file still being read after UPLOAD_TIME_LIMIT_SECONDS is stopped and tried again, UPLOAD_MAX_ATTEMPTS times in all.
+UPLOAD_WORKERS = env.int("UPLOAD_WORKERS", default=2)
+UPLOAD_TIME_LIMIT_SECONDS = env.int("UPLOAD_TIME_LIMIT_SECONDS", default=900)
+UPLOAD_MAX_ATTEMPTS = 3
+Q_CLUSTER = {
+    "name": "uploads",
+    "orm": "default",
+    "workers": UPLOAD_WORKERS,
+    "timeout": UPLOAD_TIME_LIMIT_SECONDS,
+    # A message whose worker died comes back after this long; past the row's lease (uploads/lease.py), so the
+    # worker it comes to may take the row.
+    "retry": UPLOAD_TIME_LIMIT_SECONDS + 120,
+    # Messages are taken off the queue one per free worker: one taken early would age towards its retry unread.
+    "queue_limit": UPLOAD_WORKERS,
+    "poll": 1,  # seconds between looks at an empty queue: a short read of the database
+    "max_attempts": UPLOAD_MAX_ATTEMPTS,
+    "save_limit": 200,  # finished tasks django-q2 keeps (its admin pages); each upload keeps its own outcome
+    "catch_up": False,  # a sweep missed while the worker was down is not run once per missed minute
+    "recycle": 50,  # a worker process is replaced after 50 files: conversion and OCR leave memory behind
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES + 1024 * 1024
 # Requests without a logged-in session may send at most this many bytes (the login form sends a few hundred);
 # a larger Content-Length is answered 413 unread (config/limits.py). Below FILE_UPLOAD_MAX_MEMORY_SIZE, so no

@@ -14,6 +14,7 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap-section"),
+    path("admin/uploads/", include("uploads.urls")),  # before the admin's own catch-all
     path("admin/", admin.site.urls),
     path("search/", include("search.urls")),
     path("alerts/", include("alerts.urls")),

@@ -19,6 +19,7 @@ from django.test import Client
 
 from archive.models import Reply
 from tests.conftest import SEED_LETTERS
+from tests.uploads.worker import upload_and_read
 
 # English words of Django's, axes' and our own UI that a Chinese admin never shows.
 ENGLISH_UI_WORDS = [
@@ -94,6 +95,7 @@ def clerk_pages(draft):
         f"/admin/archive/reply/{published.pk}/change/",
         f"/admin/archive/reply/{published.pk}/history/",
         "/admin/archive/reply/upload/",
+        "/admin/uploads/",
         "/admin/archive/reply/add/",
         "/admin/archive/proposal/",
         f"/admin/archive/proposal/{draft.proposal_id}/change/",
@@ -114,9 +116,8 @@ def test_every_page_a_clerk_uses_is_in_chinese(clerk_client, archive_with_every_
 
 def test_the_upload_outcomes_are_in_chinese(clerk_client, search_index):
     letter = SimpleUploadedFile("zy.txt", (SEED_LETTERS / "001_d56d4c687b8b565e.txt").read_bytes())
-    response = clerk_client.post("/admin/archive/reply/upload/",
-                                 {"files": [letter, SimpleUploadedFile("empty.txt", b"")]})
-    assert "已保存为草稿" in response.content.decode()
+    response = upload_and_read(clerk_client, letter, SimpleUploadedFile("empty.txt", b""))
+    assert "待核对" in response.content.decode() and "未能读取" in response.content.decode()
     assert english_words(response.content.decode()) == []
 
 

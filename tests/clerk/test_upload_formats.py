@@ -14,6 +14,7 @@ from archive.extract import converters
 from archive.models import Agency, Person, Proposal, Reply, Session
 from tests.bad_files import corrupt_jpeg, long_pdf, password_pdf, photo_jpeg, program_bytes
 from tests.letter_files import letter_ofd, letter_text, numbered_docx, zipped
+from tests.uploads.worker import upload_and_read
 
 UPLOAD = "/admin/archive/reply/upload/"
 FORMATS = Path(__file__).resolve().parents[1] / "data" / "formats"
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.usefixtures("search_index")
 
 
 def upload(client, *files):
-    return client.post(UPLOAD, {"files": list(files), "text": ""})
+    return upload_and_read(client, *files)
 
 
 def row_counts():
@@ -41,7 +42,7 @@ def test_an_ofd_letter_becomes_a_draft_with_its_fields(clerk_client):
     response = upload(clerk_client, SimpleUploadedFile("宜宾.ofd", letter_ofd(letter_text(YIBIN))))
 
     reply = Reply.objects.get()
-    assert response.status_code == 302
+    assert f"/admin/archive/reply/{reply.pk}/change/" in response.content.decode()
     assert reply.agency.name == "宜宾市卫生健康委员会"
     assert reply.proposal.title == "关于加强基层医疗卫生人才队伍建设的提案"
     assert [section.title for section in reply.sections.filter(level=1)] == ["基本情况", "主要措施", "下一步工作"]
@@ -71,7 +72,7 @@ def test_a_zip_of_letters_saves_each_letter_and_refuses_the_bad_one_alone(clerk_
     page = response.content.decode()
     assert response.status_code == 200
     assert Reply.objects.count() == 2
-    assert page.count("已保存为草稿") == 2
+    assert page.count("核对并发布") == 2
     assert "五届三次会议.zip › 宜宾/答复.ofd" in page
     assert "五届三次会议.zip › 照片.jpg" in page and "扫描件/图片需要文字识别" in page
     assert "五届三次会议.zip › 内层.zip" in page and "压缩包里的压缩包不予处理" in page

@@ -80,14 +80,15 @@ def test_a_logged_in_clerk_still_uploads_a_letter_larger_than_the_anonymous_limi
 
     response = clerk_client.post(UPLOAD, {"files": [SimpleUploadedFile("zy.txt", letter + padding)], "text": ""})
 
-    assert response.status_code == 302  # saved as a draft, off to its review page
+    assert response.status_code == 302  # queued, off to the page of the clerk's uploads
 
 
 @pytest.mark.usefixtures("search_index")
 def test_a_logged_in_clerks_oversized_file_still_gets_the_uploads_own_refusal(clerk_client, settings):
     settings.ARCHIVE_MAX_UPLOAD_BYTES = settings.ANONYMOUS_MAX_BODY_BYTES * 2
 
-    response = clerk_client.post(UPLOAD, {"files": [big_file(settings.ARCHIVE_MAX_UPLOAD_BYTES + 1)], "text": ""})
+    response = clerk_client.post(UPLOAD, {"files": [big_file(settings.ARCHIVE_MAX_UPLOAD_BYTES + 1)], "text": ""},
+                                 follow=True)
 
-    assert response.status_code == 200  # the upload page again, with the upload's own refusal in Chinese
+    assert response.status_code == 200  # the page of the clerk's uploads, with the upload's own refusal in Chinese
     assert "上限" in response.content.decode()

@@ -21,6 +21,7 @@ from archive.db_statistics import refresh_planner_statistics
 from archive.extract import SUPPORTED_EXTENSIONS, ExtractError, batch_members, is_batch, refuse_oversized
 from archive.ingest import DuplicateReply, import_file
 from archive.places import place_named
+from config.progress import progress_bar
 
 
 def _files_under(paths: list[str]) -> list[Path]:
@@ -67,7 +68,8 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from None
         counts, failed = {"imported": 0, "duplicate": 0}, []
-        for done, path in enumerate(files, start=1):
+        bar = progress_bar(len(files), description="导入", unit="个文件")
+        for path in files:
             try:
                 for shown, filename, data, refusal in _letters(path):
                     outcome = refusal or self._import(data, filename, shown, place, options)
@@ -77,9 +79,8 @@ class Command(BaseCommand):
                         failed.append((shown, outcome))
             except (ExtractError, OSError) as error:  # the file, or the zip as a whole
                 failed.append((path, str(error)))
-            if options["verbosity"] > 0:
-                self.stdout.write(f"\r[{done}/{len(files)}] {path.name}", ending="\n" if done == len(files) else "")
-                self.stdout.flush()
+            bar.update()
+        bar.close()
         if counts["imported"] and not options["dry_run"]:
             refresh_planner_statistics()
         verb = "可导入" if options["dry_run"] else "已导入"

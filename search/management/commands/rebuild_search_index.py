@@ -8,6 +8,7 @@ running processes pick up the new index on their next query. Safe while the site
 
 from django.core.management.base import BaseCommand
 
+from config.progress import progress_bar
 from search.indexing import rebuild
 
 
@@ -18,9 +19,14 @@ class Command(BaseCommand):
         parser.add_argument("--procs", type=int, default=None, help="写索引用几个进程（默认按处理器核数，最多 4 个）。")
 
     def handle(self, *args, **options):
+        bar = progress_bar(0, description="重建索引", unit="件")
+
         def progress(done, total):
+            bar.total = total
+            bar.update(done - bar.n)
             if options["verbosity"] > 1:
                 self.stdout.write(f"{done}/{total}")
 
         count = rebuild(procs=options["procs"], progress=progress)
+        bar.close()
         self.stdout.write(self.style.SUCCESS(f"检索索引已重建：{count} 件公开答复。"))
