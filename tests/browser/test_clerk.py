@@ -1,8 +1,9 @@
-"""A clerk, in a real browser: log in, upload a seed letter, correct a field, publish, find it, withdraw it."""
+"""A clerk, in a real browser: log in, upload a letter, see it read, correct a field, publish, find it, withdraw it."""
 
 import pytest
 
 from tests.conftest import CLERK_PASSWORD, SEED_LETTERS
+from tests.uploads.worker import run_queue
 
 pytestmark = pytest.mark.slow
 
@@ -28,6 +29,9 @@ def test_clerk_uploads_corrects_publishes_and_withdraws_a_reply(page, empty_site
     page.shot("1-upload")
     page.click("input[value='上传并识别']")
 
+    page.wait_for_selector("text=排队中")  # 我的上传: accepted, not yet read
+    run_queue()  # the upload worker's task, here
+    page.click("text=核对并发布")  # there once the page's script has seen the file read
     page.wait_for_selector("text=原文")
     page.fill("#id_doc_number", "资教体函〔2024〕71号")
     page.shot("2-review")
