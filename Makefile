@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export MALLOC_MMAP_THRESHOLD_ = 268435456
 export MALLOC_TRIM_THRESHOLD_ = 1073741824
 
-.PHONY: run test lint setup serve clean-venv bench browser converters
+.PHONY: run test lint setup serve clean-venv bench browser converters ocr
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ serve: $(VENV)/.runtime
 	trap 'kill $$indexer $$uploads 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn --config config/gunicorn.conf.py config.wsgi
 
-run: converters setup serve
+run: converters ocr setup serve
 
 # Debian's chromium and a CJK font for the browser tests, and axe-core (npm) for their accessibility
 # checks; installs them as root, fails clearly otherwise.
@@ -54,6 +54,11 @@ browser:
 converters:
 	@sh scripts/install_converters.sh
 
+# Tesseract and its simplified-Chinese model to read scans, installed as root; without root the site runs and the
+# upload page says scans cannot be read until they are installed.
+ocr:
+	@sh scripts/install_ocr.sh
+
 # Ruff's lint rules (pyproject.toml) over the whole repository; `make test` runs it first, and a finding fails it.
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
@@ -62,7 +67,7 @@ lint: $(VENV)/.dev
 # PostgreSQL server that scripts/with_postgres.sh installs, starts and removes (the browser tests
 # exercise pages, not the database, so they run once). pytest exits 5 when it collected nothing:
 # that is a failure of the suite, never a pass.
-test: lint browser converters
+test: lint browser converters ocr
 	$(PY) -m pytest $(PYTEST_ARGS)
 	sh scripts/with_postgres.sh $(PY) -m pytest -m "not slow" -p no:cacheprovider $(PYTEST_ARGS)
 

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from archive.extract import ExtractError, extract_text
+from archive.extract import Extracted, ExtractError, extract
 from archive.identity import (
     add_proposers,
     letter_place,
@@ -106,10 +106,12 @@ def save_parsed_reply(
     uploaded_by=None,
     publish: bool = False,
     place: Division | None = None,
+    provenance: Extracted | None = None,
 ) -> Reply:
     """Store a parsed reply with its sections; nothing is saved if any step fails.
 
-    ``place`` is the clerk's default, used where the letter's agency and session name no place.
+    ``place`` is the clerk's default, used where the letter's agency and session name no place;
+    ``provenance`` how the text was obtained (for a scan, OCR's confidence and doubtful words).
     """
     fingerprint = content_hash(raw_text)
     refuse_duplicate(fingerprint)
@@ -140,6 +142,10 @@ def save_parsed_reply(
         content_hash=fingerprint,
         status=Reply.Status.DRAFT,
         uploaded_by=uploaded_by,
+        text_source=provenance.source if provenance else "",
+        ocr_confidence=provenance.confidence if provenance else None,
+        ocr_doubtful=[[span.start, span.end, span.text, span.confidence] for span in provenance.doubtful]
+        if provenance else [],
     )
     if original is not None:
         _store_original(reply, original, original_name)
@@ -217,6 +223,7 @@ def refuse_non_letter(parsed: ParsedReply) -> None:
 def import_text(
     text: str, *, original: bytes | None = None, original_name: str = "", uploaded_by=None, publish: bool = False,
     agency: str | None = None, place: Division | None = None, dry_run: bool = False,
+    provenance: Extracted | None = None,
 ) -> ImportResult:
     """Parse and save one letter's text (extracted from a file, or pasted); raises ValidationError in Chinese."""
     parsed = parse_reply(text)
@@ -227,14 +234,14 @@ def import_text(
         refuse_duplicate(content_hash(text))
         return ImportResult(reply=None, parsed=parsed)
     reply = save_parsed_reply(parsed, raw_text=text, original=original, original_name=original_name,
-                              uploaded_by=uploaded_by, publish=publish, place=place)
+                              uploaded_by=uploaded_by, publish=publish, place=place, provenance=provenance)
     return ImportResult(reply=reply, parsed=parsed)
 
 
 def import_file(data: bytes, filename: str, **options) -> ImportResult:
     """Extract, parse and save one file; raises ExtractError or ValidationError (both in Chinese)."""
-    text = extract_text(data, filename, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
-    return import_text(text, original=data, original_name=filename, **options)
+    extracted = extract(data, filename, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
+    return import_text(extracted.text, original=data, original_name=filename, provenance=extracted, **options)
 
 
 __all__ = [

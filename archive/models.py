@@ -353,6 +353,13 @@ class Reply(models.Model):
         DRAFT = "draft", "草稿"
         PUBLISHED = "published", "已发布"
 
+    # How the letter's text was obtained: the values of archive.extract.Source.
+    class TextSource(models.TextChoices):
+        TYPED = "typed", "文件中的文字"
+        WEB = "web", "网页"
+        OCR = "ocr", "扫描件文字识别"
+        PASTED = "pasted", "粘贴的文字"
+
     # These labels keep a reply off every public page (docs/design.md, disclosure).
     PRIVATE_DISCLOSURES = (Disclosure.ON_REQUEST, Disclosure.WITHHELD, Disclosure.REFUSED)
 
@@ -395,6 +402,12 @@ class Reply(models.Model):
         "PDF、扫描件等无法遮盖，答复含个人号码时默认不提供，核对后确可公开的选“公开”。",
     )
     content_hash = models.CharField("内容指纹", max_length=64, unique=True, editable=False)
+    text_source = models.CharField("文字来源", max_length=8, choices=TextSource.choices, blank=True, editable=False)
+    ocr_confidence = models.FloatField(
+        "识别置信度", null=True, blank=True, editable=False, help_text="文字识别引擎对所读每个字的平均把握，0–1。"
+    )
+    # [start, end, text, confidence] of each word the engine was unsure of, in raw_text: the review page marks them.
+    ocr_doubtful = models.JSONField("识别存疑之处", default=list, blank=True, editable=False)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False,

@@ -120,6 +120,11 @@ def _longest_name() -> int:
     return max(map(len, _by_name()))
 
 
+def place_names() -> tuple[str, ...]:
+    """Every name the gazetteer knows, full and short (资阳市, 凉山州)."""
+    return tuple(_by_name())
+
+
 def named(name: str) -> tuple[Division, ...]:
     """Every place with exactly this name: 朝阳区 gives two."""
     return _by_name().get(name, ())

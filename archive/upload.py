@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from archive.extract import FORMATS, ExtractError
+from archive.extract import FORMATS, Extracted, ExtractError, Source
 from archive.ingest import DuplicateReply, import_text
 from archive.models import Reply
 from archive.places import Division
@@ -53,7 +53,8 @@ def format_lines() -> list[FormatLine]:
 def upload_text(text: str, *, user, place: Division | None = None) -> Outcome:
     """Save pasted text as a draft; with no file, the raw text is what is kept."""
     return outcome_of(
-        PASTED_NAME, lambda: import_text(text.strip(), original_name=PASTED_NAME, uploaded_by=user, place=place)
+        PASTED_NAME, lambda: import_text(text.strip(), original_name=PASTED_NAME, uploaded_by=user, place=place,
+                                         provenance=Extracted(text.strip(), Source.PASTED)),
     )
 
 

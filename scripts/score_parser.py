@@ -111,4 +111,5 @@ def main():
     sys.exit(0 if acc >= minimum and invented <= 0.05 * total else 1)
 
 
-main()
+if __name__ == "__main__":  # benchmarks/ocr.py compares fields with same() and got_field()
+    main()

@@ -1,4 +1,5 @@
-"""Turn an uploaded file into plain text: ``extract_text(data, filename) -> str``.
+"""Turn an uploaded file into plain text: ``extract_text(data, filename) -> str``, or ``extract`` for the text
+with how it was obtained (``provenance``: a typed file, a web page, a scan read by OCR, and OCR's confidence).
 
 In: the bytes of one file and its name, in one of the formats of ``registry.FORMATS``.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import PurePath
 
 from archive.extract.budgets import (
@@ -30,6 +32,7 @@ from archive.extract.budgets import (
     refuse_too_long,
 )
 from archive.extract.decoding import declared_charset, decode
+from archive.extract.provenance import Extracted, Source
 from archive.extract.registry import FORMATS, Format, format_of
 from archive.extract.sniffing import disguise_message
 from archive.extract.zip_batch import Member
@@ -40,11 +43,14 @@ __all__ = [
     "MAX_CHARACTERS",
     "SUPPORTED_EXTENSIONS",
     "ExtractError",
+    "Extracted",
     "Format",
     "Member",
     "NeedsOcr",
+    "Source",
     "batch_members",
     "decode_text",
+    "extract",
     "extract_text",
     "format_of",
     "is_batch",
@@ -54,7 +60,12 @@ __all__ = [
 SUPPORTED_EXTENSIONS = tuple(extension for entry in FORMATS for extension in entry.extensions)
 
 def extract_text(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> str:
-    """Return the plain text of one uploaded file, or raise ExtractError saying why not.
+    """Return the plain text of one uploaded file, or raise ExtractError saying why not."""
+    return extract(data, filename, max_bytes=max_bytes).text
+
+
+def extract(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> Extracted:
+    """The plain text of one uploaded file and how it was obtained, or ExtractError saying why not.
 
     Small files can expand into a great deal of work (a zip bomb, a compressed PDF stream, list numbers
     in the billions, pages nested thousands deep): each reader works within budgets of inflated bytes,
@@ -71,7 +82,10 @@ def extract_text(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> s
         raise ExtractError("文件为空。")
     if not entry.recognise(data):
         raise ExtractError(disguise_message(data, extension, entry.name))
-    return _tidy(refuse_too_long(entry.read(data)))
+    read = entry.read(data)
+    extracted = read if isinstance(read, Extracted) else Extracted(read, entry.source)
+    # Tidying only trims line ends and blank lines, which recognised text has none of: OCR's spans still hold.
+    return replace(extracted, text=_tidy(refuse_too_long(extracted.text)))
 
 
 def decode_text(data: bytes, filename: str) -> str:

@@ -1,7 +1,8 @@
 """PDFs with a text layer: lines top to bottom, table cells on one line, paragraphs told apart.
 
-A PDF without one (a scan) raises NeedsOcr. Budgets: pages, characters laid out, inflated bytes
-(``pdf_inflate``).
+Pages without one (scanned pages: an image and next to no text) are read by text recognition
+(``scan.read_pdf_pages``), the others by their text layer. Budgets: pages, characters laid out, inflated
+bytes (``pdf_inflate``), and recognition's own.
 """
 
 from __future__ import annotations
@@ -11,14 +12,16 @@ import re
 from collections.abc import Iterator
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams, LTItem, LTTextLine
+from pdfminer.layout import LAParams, LTImage, LTItem, LTTextLine
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
+from archive.extract import scan
 from archive.extract.budgets import CORRUPT, CharacterBudget, ExtractError, NeedsOcr
 from archive.extract.lines import Piece, Row, paragraphs, rows
 from archive.extract.pdf_inflate import INFLATE_BUDGET, PDF_MAX_INFLATED, InflateBudget
+from archive.extract.provenance import Extracted
 
 _NO_TEXT_LAYER = "这个 PDF 没有文字层（可能是扫描件），请上传带文字的 PDF 或 Word 文件。"
 # Chinese text has no spaces between words, and justified lines spread their characters out;
@@ -35,12 +38,12 @@ PDF_MAX_PAGES = 100
 _PDF_TOO_MANY_PAGES = f"PDF 超过 {PDF_MAX_PAGES} 页，不像一封答复函，为安全起见不予处理。请只上传答复函本身。"
 
 
-def read(data: bytes) -> str:
+def read(data: bytes) -> str | Extracted:
     # A PDF ends with %%EOF; without it the download was cut off and later pages are missing.
     if b"%%EOF" not in data[-8192:]:
         raise ExtractError("文件已损坏，无法读取：PDF 不完整（可能下载或复制时中断），请重新获取原文件。")
     try:
-        pages = [_pdf_rows(page) for page in _pdf_layouts(data)]
+        layouts = [(_pdf_rows(page), _has_image(page)) for page in _pdf_layouts(data)]
     except ExtractError:
         raise
     except PDFPasswordIncorrect:
@@ -49,15 +52,21 @@ def read(data: bytes) -> str:
         raise ExtractError("这个 PDF 已加密，无法读取，请去掉加密后再上传。") from None
     except Exception as error:  # malformed PDFs fail anywhere inside pdfminer
         raise ExtractError(CORRUPT) from error
-    if not pages:
+    if not layouts:
         raise ExtractError(CORRUPT)
+    pages = [rows for rows, _ in layouts]
     text = paragraphs(pages)
     visible = re.sub(r"\s", "", text)
     unmapped = len(_CID.findall(visible))
     readable = len(_CID.sub("", visible))
     if unmapped > readable:
         raise ExtractError("这个 PDF 的文字无法提取（字体缺少编码信息），请上传 Word 文件或重新导出的 PDF。")
-    # A scan often carries a few characters of text: page numbers, a scanner app's watermark.
+    # A scanned page often carries a few characters of text: page numbers, a scanner app's watermark.
+    scanned = [number for number, (rows, image) in enumerate(layouts) if image and _readable(rows) < 20]
+    if scanned and scan.unavailable():
+        raise NeedsOcr(_NO_TEXT_LAYER)
+    if scanned:
+        return scan.read_pdf_pages(data, pages, scanned)
     if readable < 20 * len(pages):
         raise NeedsOcr(_NO_TEXT_LAYER)
     # U+FFFD rather than □: □ is a real character in letters (an unticked 公开 box).
@@ -98,6 +107,14 @@ class _BudgetedAggregator(PDFPageAggregator):
 
     def paint_path(self, *args, **kwargs) -> None:
         return None
+
+
+def _readable(rows: list[Row]) -> int:
+    return len(_CID.sub("", re.sub(r"\s", "", "".join(row.text for row in rows))))
+
+
+def _has_image(item: LTItem) -> bool:
+    return isinstance(item, LTImage) or (hasattr(item, "__iter__") and any(_has_image(child) for child in item))
 
 
 def _pdf_lines(item: LTItem) -> Iterator[LTTextLine]:

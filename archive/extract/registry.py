@@ -23,6 +23,7 @@ from archive.extract import (
     word_numbers,
     zip_batch,
 )
+from archive.extract.provenance import Extracted, Source
 from archive.extract.sniffing import is_text, is_word_binary, is_zip
 
 _MB = 1024 * 1024
@@ -37,12 +38,15 @@ class Format:
     name: str  # what a clerk calls it, in Chinese: "Word 文档"
     extensions: tuple[str, ...]  # lower case, the first one is the one to suggest
     recognise: Callable[[bytes], bool]  # whether these bytes are of this format, whatever the file's name says
-    read: Callable[[bytes], str]  # bytes → text within the format's budgets; raises ExtractError in Chinese
+    # bytes → text within the format's budgets; raises ExtractError in Chinese. Extracted when the reader knows
+    # more than the text: a scan's recognition confidence.
+    read: Callable[[bytes], str | Extracted]
     limits: str  # what the format must be and its own budgets, in words for the clerk
     # Why this machine cannot read the format now (a converter not installed, no OCR), in Chinese; "" when it can.
     unavailable: Callable[[], str] = _available
     # A batch of files rather than a letter: its members, each read as a letter of its own format.
     unpack: Callable[..., Iterator[zip_batch.Member]] | None = None
+    source: Source = Source.TYPED  # where the text of a ``str`` the reader returns comes from
 
 
 def _pdf_recognised(data: bytes) -> bool:
@@ -73,7 +77,8 @@ FORMATS = (
     ),
     Format(
         "PDF 文件", (".pdf",), _pdf_recognised, pdf.read,
-        f"须有文字层；至多 {pdf.PDF_MAX_PAGES} 页，压缩内容解压后至多 {pdf_inflate.PDF_MAX_INFLATED // _MB} MB",
+        f"没有文字层的页面（扫描件）以文字识别读取，至多 {scan.OCR_MAX_PAGES} 页；至多 {pdf.PDF_MAX_PAGES} 页，"
+        f"压缩内容解压后至多 {pdf_inflate.PDF_MAX_INFLATED // _MB} MB",
     ),
     Format(
         "OFD 文件", (".ofd",), is_zip, ofd.read,
@@ -81,7 +86,7 @@ FORMATS = (
     ),
     Format(
         "网页", (".html", ".htm"), is_text, web_page.read,
-        f"至多 {web_page.HTML_MAX_TAGS // 10000} 万个标签、嵌套 {web_page.HTML_MAX_DEPTH} 层",
+        f"至多 {web_page.HTML_MAX_TAGS // 10000} 万个标签、嵌套 {web_page.HTML_MAX_DEPTH} 层", source=Source.WEB,
     ),
     Format(
         "压缩包（一批答复函）", (".zip",), is_zip, zip_batch.read,
@@ -91,7 +96,8 @@ FORMATS = (
     ),
     Format(
         "图片（扫描件）", (".jpg", ".jpeg", ".png", ".tif", ".tiff"), _image_recognised, scan.read,
-        f"至多 {scan.IMAGE_MAX_PIXELS // 10000} 万像素、{scan.IMAGE_MAX_FRAMES} 页",
+        f"以文字识别（OCR）读取，红色公章自动去除；每页至多 {scan.IMAGE_MAX_PIXELS // 10000} 万像素，"
+        f"至多 {scan.OCR_MAX_PAGES} 页",
         unavailable=scan.unavailable,
     ),
 )

@@ -1,21 +1,31 @@
-"""Scans and photos of letters (JPEG, PNG, TIFF): checked, then handed to text recognition (OCR).
+"""Scans and photos of letters (JPEG, PNG, TIFF with its pages), and the pages of PDFs without a text layer,
+read by text recognition (``archive.ocr``).
 
-The archive has no OCR yet, so a sound image is refused with ``NeedsOcr``; OCR takes its place here.
-Budgets: pixels (a small file can declare an image of billions: a decompression bomb) and frames.
+Budgets: pixels (a small file can declare an image of billions: a decompression bomb), pages and the
+time recognition may take (``archive.ocr``). Where the engine is not installed, a scan raises ``NeedsOcr``
+saying so, and the upload page lists the format as not readable yet.
 """
 
 from __future__ import annotations
 
 import io
 
+import pypdfium2
 from PIL import Image, UnidentifiedImageError
 
-from archive.extract.budgets import ExtractError, NeedsOcr
+from archive import ocr
+from archive.extract.budgets import CORRUPT, ExtractError, NeedsOcr
+from archive.extract.lines import Row, paragraphs
+from archive.extract.provenance import Extracted, Source
+from archive.ocr.page_images import MAX_PIXELS, PageTooLarge, image_pages, pdf_pages
+from archive.ocr.result import MAX_PAGES, TOO_MANY_PAGES
+from archive.ocr.tesseract import NOT_INSTALLED
 
-# A4 at 600 dpi is 35 million pixels; a scan at 300 dpi, as OCR wants it, is 8.7 million.
-IMAGE_MAX_PIXELS = 50_000_000
-IMAGE_MAX_FRAMES = 100  # the pages of a multi-page TIFF, as for PDFs
-NEEDS_OCR = "扫描件/图片需要文字识别，本系统尚不能识别图片里的文字。请上传带文字的 PDF、Word 或 OFD 文件。"
+IMAGE_MAX_PIXELS = MAX_PIXELS
+OCR_MAX_PAGES = MAX_PAGES
+IMAGE_MAX_FRAMES = OCR_MAX_PAGES  # the pages of a multi-page TIFF, counted before any is read
+NEEDS_OCR = "扫描件/图片需要文字识别：" + NOT_INSTALLED + "。请上传带文字的 PDF、Word 或 OFD 文件。"
+_NO_TEXT = "扫描件/图片里没有识别出文字：请确认上传的是答复函的扫描件，页面清晰、方向端正，且不是照片或空白页。"
 _CORRUPT_IMAGE = "图片已损坏，无法读取。"
 _TOO_LARGE = (
     f"图片超过 {IMAGE_MAX_PIXELS // 10000} 万像素（可能是“解压炸弹”），为安全起见不予处理。"
@@ -25,12 +35,46 @@ _TOO_MANY_FRAMES = f"图片超过 {IMAGE_MAX_FRAMES} 页，不像一封答复函
 
 
 def unavailable() -> str:
-    return NEEDS_OCR
+    return NEEDS_OCR if ocr.unavailable() else ""
 
 
-def read(data: bytes) -> str:
+def read(data: bytes) -> Extracted:
     check_image(data)
-    raise NeedsOcr(NEEDS_OCR)
+    if ocr.unavailable():
+        raise NeedsOcr(NEEDS_OCR)
+    try:
+        recognised = ocr.recognise(image_pages(data))
+    except ocr.OcrError as error:
+        raise ExtractError(str(error)) from None
+    except (PageTooLarge, Image.DecompressionBombError):
+        raise ExtractError(_TOO_LARGE) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):  # a later frame of a TIFF, damaged
+        raise ExtractError(_CORRUPT_IMAGE) from None
+    return _recognised(recognised)
+
+
+def read_pdf_pages(data: bytes, pages: list[list[Row]], scanned: list[int]) -> Extracted:
+    """A PDF's text: its text layer where a page has one (``pages``), recognition on the ``scanned`` pages."""
+    if ocr.unavailable():
+        raise NeedsOcr(NEEDS_OCR)
+    if len(scanned) > OCR_MAX_PAGES:
+        raise ExtractError(TOO_MANY_PAGES)
+    try:
+        read = ocr.read_pages(pdf_pages(data, scanned))
+    except ocr.OcrError as error:
+        raise ExtractError(str(error)) from None
+    except pypdfium2.PdfiumError:
+        raise ExtractError(CORRUPT) from None
+    laid_out = list(pages)
+    for number, page in zip(scanned, read, strict=True):
+        laid_out[number] = page.rows
+    return _recognised(ocr.recognised_text(read, paragraphs(laid_out)))
+
+
+def _recognised(recognised: ocr.Recognised) -> Extracted:
+    if not recognised.text.strip():
+        raise ExtractError(_NO_TEXT)
+    return Extracted(recognised.text, Source.OCR, recognised.confidence, recognised.doubtful)
 
 
 def check_image(data: bytes) -> None:

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 
 from archive.extract import converters
 from archive.models import Agency, Person, Proposal, Reply, Session
+from archive.ocr import NOT_INSTALLED
 from tests.bad_files import corrupt_jpeg, long_pdf, password_pdf, photo_jpeg, program_bytes
 from tests.letter_files import letter_ofd, letter_text, numbered_docx, zipped
 from tests.uploads.worker import upload_and_read
@@ -74,7 +75,7 @@ def test_a_zip_of_letters_saves_each_letter_and_refuses_the_bad_one_alone(clerk_
     assert Reply.objects.count() == 2
     assert page.count("核对并发布") == 2
     assert "五届三次会议.zip › 宜宾/答复.ofd" in page
-    assert "五届三次会议.zip › 照片.jpg" in page and "扫描件/图片需要文字识别" in page
+    assert "五届三次会议.zip › 照片.jpg" in page and "扫描件/图片" in page  # no text in it, or no OCR to read it
     assert "五届三次会议.zip › 内层.zip" in page and "压缩包里的压缩包不予处理" in page
     assert stored_files(settings) == ["盐城.docx", "答复.ofd"]
 
@@ -96,7 +97,7 @@ def test_a_zip_of_more_files_than_the_cap_is_refused_whole_and_saves_nothing(cle
 
 
 BAD_UPLOADS = {
-    "a photo": ("照片.jpg", photo_jpeg(), "扫描件/图片需要文字识别"),
+    "a photo": ("照片.jpg", photo_jpeg(), "扫描件/图片"),  # no text in it, or no OCR installed to read it
     "a corrupt image": ("扫描.jpg", corrupt_jpeg(), "图片已损坏"),
     "a 300-page PDF": ("汇编.pdf", long_pdf(300), "超过 100 页"),
     "a PDF with a password": ("答复函.pdf", password_pdf(), "设有打开密码"),
@@ -120,9 +121,17 @@ def test_bad_input_says_why_in_chinese_and_leaves_no_row_or_file(clerk_client, s
 def test_the_upload_page_lists_each_format_with_its_limits(clerk_client):
     page = clerk_client.get(UPLOAD).content.decode()
 
-    for words in ("OFD 文件", ".ofd", "压缩包（一批答复函）", "至多 200 份", "Word 97-2003 文档", "WPS 文字文档"):
+    for words in ("OFD 文件", ".ofd", "压缩包（一批答复函）", "至多 200 份", "Word 97-2003 文档", "WPS 文字文档",
+                  "图片（扫描件）", "红色公章自动去除"):
         assert words in page
-    assert "扫描件/图片需要文字识别" in page  # images are listed, as not readable yet
+
+
+def test_without_tesseract_the_upload_page_says_scans_cannot_be_read_until_it_is_installed(clerk_client, monkeypatch):
+    monkeypatch.setattr("archive.ocr.unavailable", lambda: NOT_INSTALLED)
+
+    page = clerk_client.get(UPLOAD).content.decode()
+
+    assert "扫描件/图片需要文字识别：本机未安装文字识别引擎 Tesseract" in page
 
 
 def test_without_libreoffice_the_upload_page_says_doc_and_wps_cannot_be_read_until_it_is_installed(

@@ -6,6 +6,7 @@
 import pytest
 
 from archive.extract import ExtractError, NeedsOcr, extract_text
+from archive.ocr import NOT_INSTALLED
 from tests.bad_files import (
     corrupt_jpeg,
     long_pdf,
@@ -18,8 +19,9 @@ from tests.bad_files import (
 from tests.letter_files import letter_ofd
 
 BAD_INPUT = {
-    "a photo that is no letter": (photo_jpeg(), "照片.jpg", "扫描件/图片需要文字识别"),
-    "a photo named .jpeg": (photo_jpeg(), "照片.JPEG", "扫描件/图片需要文字识别"),
+    # Read by OCR, where it finds no text; without OCR, waiting for it (tests/ocr has both messages).
+    "a photo that is no letter": (photo_jpeg(), "照片.jpg", "扫描件/图片"),
+    "a photo named .jpeg": (photo_jpeg(), "照片.JPEG", "扫描件/图片"),
     "a 300-page PDF": (long_pdf(300), "汇编.pdf", "PDF 超过 100 页"),
     "a PDF with a password": (password_pdf(), "答复函.pdf", "设有打开密码"),
     "a corrupt image": (corrupt_jpeg(), "扫描.jpg", "图片已损坏"),
@@ -44,13 +46,17 @@ def test_bad_input_is_refused_with_a_chinese_sentence_saying_why(case):
     assert words in str(caught.value)
 
 
+@pytest.fixture
+def without_ocr(monkeypatch):
+    monkeypatch.setattr("archive.ocr.unavailable", lambda: NOT_INSTALLED)
+
+
 @pytest.mark.parametrize("data, filename", [(photo_jpeg(), "照片.jpg"), (scanned_pdf(), "扫描件.pdf")])
-def test_scans_are_marked_as_waiting_for_text_recognition(data, filename):
-    # OCR, when the archive has it, takes the files raised this way (archive/extract/scan.py).
+def test_scans_are_marked_as_waiting_for_text_recognition_where_it_is_not_installed(without_ocr, data, filename):
     with pytest.raises(NeedsOcr):
         extract_text(data, filename)
 
 
-def test_an_image_whose_extension_names_another_kind_of_image_is_still_read_as_an_image():
+def test_an_image_whose_extension_names_another_kind_of_image_is_still_read_as_an_image(without_ocr):
     with pytest.raises(NeedsOcr):
         extract_text(photo_jpeg(), "照片.png")

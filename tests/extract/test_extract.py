@@ -177,9 +177,10 @@ def test_default_limit_is_twenty_megabytes():
 def test_unknown_extension_is_refused_with_the_supported_types():
     message = refusal(b"PK\x03\x04", "统计表.xls")
 
-    # .doc and .wps are named only where LibreOffice is installed (tests/extract/test_formats.py).
+    # .doc and .wps are named only where LibreOffice is installed (tests/extract/test_formats.py), .jpg where
+    # text recognition is (tests/ocr).
     assert message.startswith("不支持的文件类型 .xls：请上传 .txt、.docx、")
-    assert message.endswith(".pdf、.ofd、.html 或 .zip 文件。")
+    assert re.search(r"\.pdf、\.ofd、\.html(、\.zip 或 \.jpg| 或 \.zip) 文件。$", message)
 
 
 def test_old_binary_word_file_is_refused_with_a_request_for_docx():
@@ -455,7 +456,9 @@ def test_pdf_of_several_pages_reads_every_page():
     assert squeeze(text) == squeeze(WORK) * 12
 
 
-def test_scanned_pdf_without_a_text_layer_is_refused():
+def test_scanned_pdf_without_a_text_layer_is_refused_where_text_recognition_is_not_installed(monkeypatch):
+    monkeypatch.setattr("archive.ocr.unavailable", lambda: "未安装")
+
     assert (
         refusal(scanned_pdf(), "扫描件.pdf")
         == "这个 PDF 没有文字层（可能是扫描件），请上传带文字的 PDF 或 Word 文件。"

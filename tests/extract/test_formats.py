@@ -154,5 +154,7 @@ def test_a_format_is_found_by_its_extension_in_any_case():
     assert format_of("答复.xls") is None
 
 
-def test_scans_are_a_format_that_waits_for_text_recognition():
+def test_scans_are_a_format_that_waits_for_text_recognition_where_it_is_not_installed(monkeypatch):
+    monkeypatch.setattr("archive.ocr.unavailable", lambda: "未安装")
+
     assert "需要文字识别" in format_of("扫描.jpg").unavailable()

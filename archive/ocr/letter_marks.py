@@ -1,0 +1,70 @@
+"""What recognition gets wrong in the marks a letter's fields hang on, put right by the genre's own shapes.
+
+The engine reads a colon as a semicolon (公开方式；主动公开), drops the colon after a salutation (朱蓉代表),
+reads a document number's 〔〕 as 【] or [], and misreads one character of a place name (枇溪市 for 慈溪市).
+The parser finds its fields by these marks; each fix here is narrow: a label the parser knows, a line
+alone that names a deputy, brackets around a year before a number and 号, a place the gazetteer does not
+know that is one character from one the letter names elsewhere. Pure functions on the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from archive.parsing.vocabulary import DISCLOSURE_FIELDS, RESULT_FIELDS
+from archive.places import named, place_names
+
+_LABELS = (*RESULT_FIELDS, *DISCLOSURE_FIELDS, "联系人", "联系电话", "电话", "签发人", "抄送", "抄报", "主送", "附件")
+_LABEL_SEMICOLON = re.compile(rf"(?<![\u4e00-\u9fff])({'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*[；;]")
+# A salutation is a paragraph of its own: a name or names and a role, maybe with a misread mark after them.
+_SALUTATION = re.compile(
+    r"(?m)(?:\A|(?<=\n\n))(?P<who>[^\n，。；：:;,]{1,40}?(?:代表|委员|同志|委员会|市委会|区委会|县委会))"
+    r"[；;，,.。]?(?=\n\n|\Z)"
+)
+_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s*[【\[(（〔{]\s*((?:19|20)\d{2})\s*[】\])）〕}]\s*(\d{1,5})\s*号")
+_RESULT_LETTER = re.compile(r"[【\[]([A-DＡ-Ｄ])[】\]]")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2}[市县区旗]")
+
+
+def letter_marks(text: str) -> str:
+    """The text with its field marks as a typed letter has them, and misread place names put right."""
+    text = _LABEL_SEMICOLON.sub(r"\1：", text)
+    text = _SALUTATION.sub(lambda match: match["who"] + "：", text)
+    text = _DOC_NUMBER.sub(r"〔\1〕\2号", text)
+    text = _RESULT_LETTER.sub(r"【\1】", text)
+    return _places_put_right(text)
+
+
+def _places_put_right(text: str) -> str:
+    """枇溪市 → 慈溪市 where 枇溪市 is no place, 慈溪市 differs in one character and 慈溪 stands elsewhere in the text.
+
+    Several places one character away (慈溪, 兰溪, 贵溪) are told apart only by the letter itself; when it
+    names none of them, or more than one, the word is left as read.
+    """
+
+    def right(match: re.Match) -> str:
+        name = match.group()
+        if named(name):
+            return name
+        rest = text[: match.start()] + "\n" + text[match.end():]
+        near = {known for position in range(2) for known in _one_apart().get(_wildcard(name, position), ())}
+        named_elsewhere = [known for known in near if known[:2] in rest]
+        return named_elsewhere[0] if len(named_elsewhere) == 1 else name
+
+    return _PLACE.sub(right, text)
+
+
+def _wildcard(name: str, position: int) -> str:
+    return name[:position] + "?" + name[position + 1:]
+
+
+@cache
+def _one_apart() -> dict[str, tuple[str, ...]]:
+    """Three-character place names (慈溪市, 东城区) by each pattern with one of their first two characters unknown."""
+    index: dict[str, list[str]] = {}
+    for name in place_names():
+        if len(name) == 3 and name[-1] in "市县区旗":
+            for position in range(2):
+                index.setdefault(_wildcard(name, position), []).append(name)
+    return {pattern: tuple(names) for pattern, names in index.items()}
