@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from datetime import UTC, datetime
+from itertools import chain
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -159,6 +160,22 @@ def measure_search(table: Table, queries) -> float:
     for kind, kind_times in by_kind.items():
         table.add(f"  {kind}", f"p50 {statistics.median(kind_times):.0f} ms, max {max(kind_times):.0f} ms")
     return percentile(times, 50)
+
+
+def measure_columns(table: Table) -> None:
+    """What search/columns.py holds after the searches: per-process arrays of stored fields, kept out of the shared
+    cache on purpose (they are the index state itself), and what grows every worker with the archive."""
+    from search import columns
+
+    seen, pending, total = set(), [columns._segment_cache, columns._reader_cache, columns._inverted_cache], 0
+    while pending:
+        value = pending.pop()
+        if id(value) not in seen:
+            seen.add(id(value))
+            total += sys.getsizeof(value)
+            pending.extend(chain(value.keys(), value.values()) if isinstance(value, dict)
+                           else value if isinstance(value, list | tuple) else ())
+    table.add("search columns in one process", f"{total / 2**20:.1f} MB", "search/columns.py's caches")
 
 
 def measure_hostile(table: Table, plain_p50: float) -> None:
@@ -328,6 +345,7 @@ def run(n: int) -> Table:
     measure_indexing(table)
     queries = archive_queries()
     search_p50 = measure_search(table, queries)
+    measure_columns(table)
     measure_hostile(table, search_p50)
     measure_baseline(table, queries, search_p50)
     measure_sitemap_and_dataset(table)
