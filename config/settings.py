@@ -89,6 +89,7 @@ DJANGO_APPS = [
 # axes under its Chinese name, with its admin pages in Chinese (config/login_throttling.py).
 THIRD_PARTY_APPS: list[str] = [
     "haystack", "config.login_throttling.LoginThrottlingConfig", "corsheaders",
+    "django_ratelimit",  # for its check: a cache whose counts are not shared or not atomic is an error
     "django_q",  # the task library that reads uploaded files in the background (uploads/queue.py)
 ]
 LOCAL_APPS = ["archive", "search", "alerts", "commitments", "repeats", "uploads"]
@@ -148,6 +149,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+#########
+# Cache #
+#########
+# One cache for every gunicorn worker, so a rate limit counts each client once (search/ratelimit.py) and the home
+# overview and /stats/ are computed once after a change, not once per worker: diskcache's SQLite files under the
+# data dir, whose add and incr are atomic across processes (config/cache.py; Django's file and database caches lose
+# counts when two workers count at once: benchmarks/cache_backends.py); or Redis where deployed, and for several
+# machines: CACHE_URL=redis://host:6379/0 (README "Configuration").
+CACHE_URL = env("CACHE_URL", default="")
+CACHES = {"default": env.cache_url_config(CACHE_URL) if CACHE_URL else {
+    "BACKEND": "config.cache.SharedDiskCache", "LOCATION": str(DATA_DIR / "cache"),
+}}
+
 # Admin logins are throttled by django-axes: after LOGIN_FAILURE_LIMIT wrong passwords for one
 # user name from one address, that pair is locked out for LOGIN_COOLOFF_MINUTES.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
@@ -168,6 +182,9 @@ AXES_ENABLE_ADMIN = False
 
 # Requests per minute to /api/ (every JSON door, v1 and /api/search/) from one client address (search/ratelimit.py).
 SEARCH_API_RATE_LIMIT = env.int("SEARCH_API_RATE_LIMIT", default=120)
+# django-ratelimit names only memcached and django-redis as supported; diskcache (config/cache.py) and Django's own
+# RedisCache count atomically too (benchmarks/cache_backends.py: no count lost, two processes counting one client).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 # /api/ may be read by scripts on any site (notebooks, newsroom tools): reads only (api/cors.py), no cookies.
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True

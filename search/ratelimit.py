@@ -1,22 +1,26 @@
 """Per-client limits on the costly doors (the JSON search API, the exports), so one script cannot starve the site.
 
-A fixed one-minute window per client address (behind trusted proxies, the address they forwarded:
-config/client_address.py), counted in Django's cache. The default cache is
-per process, so with N gunicorn workers a client gets up to N × the limit; that is enough to stop
-a runaway loop, which is the point. Point CACHES at a shared cache for an exact limit.
+django-ratelimit counts each client address (behind trusted proxies, the address they forwarded:
+config/client_address.py) in one-minute windows, in the cache every gunicorn worker shares (config/cache.py, or
+Redis: CACHE_URL), so a client gets the setting's number of requests a minute however many workers serve it.
 """
 
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
+from django_ratelimit.core import is_ratelimited
 
 from config.client_address import client_address
 
 WINDOW_SECONDS = 60
+# The longest wait: each client's minute starts at a second of its own (django-ratelimit spreads the windows).
 RETRY_AFTER = {"Retry-After": str(WINDOW_SECONDS)}
+
+
+def _client(scope: str, request) -> str:
+    return client_address(request)
 
 
 def limited_per_minute(scope: str, setting: str, refusal: Callable[[int], HttpResponse]):
@@ -27,14 +31,8 @@ def limited_per_minute(scope: str, setting: str, refusal: Callable[[int], HttpRe
     def decorator(view):
         @wraps(view)
         def limited(request, *args, **kwargs):
-            key = f"{scope}:{client_address(request)}"
-            cache.add(key, 0, WINDOW_SECONDS)
-            try:
-                count = cache.incr(key)
-            except ValueError:  # the window ended between add() and incr()
-                cache.set(key, count := 1, WINDOW_SECONDS)
             limit = getattr(settings, setting)
-            if count > limit:
+            if is_ratelimited(request, group=scope, key=_client, rate=(limit, WINDOW_SECONDS), increment=True):
                 return refusal(limit)
             return view(request, *args, **kwargs)
 

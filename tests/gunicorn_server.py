@@ -74,6 +74,19 @@ class Server:
         """The worker processes: the master's live children."""
         return http_load.workers(self.process.pid)
 
+    def idle(self, pid: int) -> bool:
+        """Whether a worker holds no client connection: no request under way, nor one still being finished.
+
+        Only connections to the server's port count: a worker keeps its own to Redis or PostgreSQL open."""
+        port, worker_sockets = int(self.base.rsplit(":", 1)[1]), _sockets(pid)
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            for row in Path(table).read_text().split("\n")[1:]:
+                fields = row.split()  # local address:port (hex), remote, state (0A: listening), …, inode
+                if (fields and int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] != "0A"
+                        and f"socket:[{fields[9]}]" in worker_sockets):
+                    return False
+        return True
+
     def busy_worker(self, seconds: float = 15) -> int:
         """A worker in the middle of a request: holding a client connection besides the shared listening socket."""
         shared, deadline = _sockets(self.process.pid), time.monotonic() + seconds
