@@ -34,6 +34,12 @@ LETTERS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _production_budget(settings):
+    """The budget a site runs with: these tests are about what it bounds."""
+    settings.SEARCH_TIME_BUDGET_SECONDS = 0.3
+
+
 @pytest.fixture
 def archive(make_reply, indexed):
     with indexed():
