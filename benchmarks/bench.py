@@ -292,6 +292,20 @@ def measure_stats_page(table: Table) -> None:
     table.add("/stats/ after a change", spread(fresh), f"{len(fresh)} requests, each counting afresh")
 
 
+def measure_proposal_pages(table: Table) -> None:
+    """Proposal pages (the reply timeline, and how often the issue was raised: the repeat group) in server time."""
+    from django.test import Client
+
+    from archive.models import Proposal, Reply
+
+    client = Client(SERVER_NAME="localhost")
+    public = Reply.objects.public().values("proposal_id")
+    sample = list(Proposal.objects.filter(pk__in=public).order_by("?")[: SETTINGS["REPEAT"] * 20])
+    client.get(sample[0].get_absolute_url())  # warm
+    times = timings(lambda proposal: client.get(proposal.get_absolute_url()), sample, 1)
+    table.add("proposal page, server time", spread(times), f"{len(sample)} proposals")
+
+
 def measure_gunicorn(table: Table, env: dict, queries) -> None:
     from archive.models import Reply
 
@@ -350,6 +364,7 @@ def run(n: int) -> Table:
     measure_baseline(table, queries, search_p50)
     measure_sitemap_and_dataset(table)
     measure_stats_page(table)
+    measure_proposal_pages(table)
     # The client threads share this process with everything measured so far: without freezing it, the
     # collector walked that heap while they ran and took 60% of a core from the server being measured.
     gc.collect()
