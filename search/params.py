@@ -7,6 +7,7 @@ string is made: facet links, paging, sorting, feeds and exports all change some 
 
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlencode
 
 from django.http import QueryDict
 
@@ -108,6 +109,13 @@ class SearchParams:
             if filter_values:
                 query.setlist(name, filter_values)
         return f"{path}?{query.urlencode()}"
+
+    def adding(self, name: str):
+        """A function giving the URL of these parameters with one more value of filter ``name`` (page 1): one base
+        URL for all of a facet's values, where hundreds of calls to ``url`` cost a long facet's page 0.1 s."""
+        base = self.url(page=None)
+        joiner = "&" if len(base) > 1 else ""
+        return lambda value: f"{base}{joiner}{urlencode({name: value})}"
 
     def without(self, name: str, value: str) -> dict[str, list[str]]:
         """The filters less one value."""

@@ -101,19 +101,20 @@ def _facets(params: SearchParams, counts) -> list[Facet]:
             ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
             top = ordered[:FACET_LIMIT] + [item for item in ordered[FACET_LIMIT:] if item[0] in chosen]
             rest = [item for item in ordered[FACET_LIMIT:] if item[0] not in chosen][:FACET_MORE_LIMIT]
-        values = [_facet_value(params, name, value, count) for value, count in top]
+        adding = params.adding(name)
+        values = [_facet_value(params, name, value, count, adding) for value, count in top]
         if values:
-            facets.append(Facet(name, label, values, [_facet_value(params, name, value, n) for value, n in rest]))
+            more = [_facet_value(params, name, value, n, adding) for value, n in rest]
+            facets.append(Facet(name, label, values, more))
     return facets
 
 
-def _facet_value(params: SearchParams, name: str, value: str, count: int) -> FacetValue:
+def _facet_value(params: SearchParams, name: str, value: str, count: int, adding) -> FacetValue:
     """A facet's value with the link that adds it to the search (or, when chosen, removes it)."""
-    active = value in params.filters.get(name, ())
-    filters = (params.without(name, value) if active
-               else {**params.filters, name: [*params.filters.get(name, []), value]})
-    label = place_path(value) if name == "place" and active else value_label(name, value)
-    return FacetValue(value, label, count, active, params.url(filters=filters, page=None))
+    if value in params.filters.get(name, ()):
+        label = place_path(value) if name == "place" else value_label(name, value)
+        return FacetValue(value, label, count, True, params.url(filters=params.without(name, value), page=None))
+    return FacetValue(value, value_label(name, value), count, False, adding(value))
 
 
 def active_filters(params: SearchParams) -> list[ActiveFilter]:
