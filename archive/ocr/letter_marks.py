@@ -1,7 +1,8 @@
 """What recognition gets wrong in the marks a letter's fields hang on, put right by the genre's own shapes.
 
 The engine reads a colon as a semicolon (公开方式；主动公开), drops the colon after a salutation (朱蓉代表),
-reads a document number's 〔〕 as 【] or [], and misreads one character of a place name (枇溪市 for 慈溪市).
+reads a document number's 〔〕 as 【] or [], a result class C as 《, a subsection's （ as 《, and misreads one
+character of a place name (枇溪市 for 慈溪市).
 The parser finds its fields by these marks; each fix here is narrow: a label the parser knows, a line
 alone that names a deputy, brackets around a year before a number and 号, a place the gazetteer does not
 know that is one character from one the letter names elsewhere. Pure functions on the whole text.
@@ -22,8 +23,16 @@ _SALUTATION = re.compile(
     r"(?m)(?:\A|(?<=\n\n))(?P<who>[^\n，。；：:;,]{1,40}?(?:代表|委员|同志|委员会|市委会|区委会|县委会))"
     r"[；;，,.。]?(?=\n\n|\Z)"
 )
-_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s*[【\[(（〔{]\s*((?:19|20)\d{2})\s*[】\])）〕}]\s*(\d{1,5})\s*号")
+# 资教体函【2024] 70号, and the same with 号 left out at the line's end (as web pages copy it).
+_DOC_NUMBER = re.compile(
+    r"(?m)(?<=[\u4e00-\u9fff])\s*[【\[(（〔{]\s*((?:19|20)\d{2})\s*[】\])）〕}]\s*(\d{1,5})\s*(号|$)"
+)
 _RESULT_LETTER = re.compile(r"[【\[]([A-DＡ-Ｄ])[】\]]")
+# A lone Latin letter in Chinese type: after a result label the engine reads C as 《 or (, B as 8.
+_RESULT_AFTER_LABEL = re.compile(rf"(?m)((?:{'|'.join(RESULT_FIELDS)})：\s*)([《〈(（cＣ8])$")
+_LOOKS_LIKE = {"《": "C", "〈": "C", "(": "C", "（": "C", "c": "C", "Ｃ": "C", "8": "B"}
+# A subsection's number in brackets, its opening bracket read as 《: 《一）.
+_SUBSECTION = re.compile(r"(?m)^[《〈]([一二三四五六七八九十]{1,3}|\d{1,2})([）)])")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2}[市县区旗]")
 
 
@@ -31,8 +40,10 @@ def letter_marks(text: str) -> str:
     """The text with its field marks as a typed letter has them, and misread place names put right."""
     text = _LABEL_SEMICOLON.sub(r"\1：", text)
     text = _SALUTATION.sub(lambda match: match["who"] + "：", text)
-    text = _DOC_NUMBER.sub(r"〔\1〕\2号", text)
+    text = _DOC_NUMBER.sub(r"〔\1〕\2\3", text)
     text = _RESULT_LETTER.sub(r"【\1】", text)
+    text = _RESULT_AFTER_LABEL.sub(lambda match: match[1] + _LOOKS_LIKE[match[2]], text)
+    text = _SUBSECTION.sub(r"（\1\2", text)
     return _places_put_right(text)
 
 

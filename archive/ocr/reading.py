@@ -30,13 +30,28 @@ def page_of(words: list[Word]) -> OcrPage:
     """One page's words as lines (y grows upwards in ``Piece``, so the top is negated)."""
     pieces = []
     for _, group in groupby(words, key=lambda word: word.line):
-        line = list(group)
+        line = without_ghosts(list(group))
         height = max(word.bottom for word in line) - min(word.top for word in line)
         gaps = [after.left - before.right for before, after in zip(line, line[1:], strict=False)]
         text = full_width(joined([word.text for word in line], gaps, height))
         pieces.append(Piece(x0=line[0].left, x1=line[-1].right, y0=-max(word.bottom for word in line),
                             y1=-min(word.top for word in line), text=text))
     return OcrPage(rows=rows(pieces), words=words)
+
+
+def without_ghosts(line: list[Word]) -> list[Word]:
+    """The line without characters the engine saw in another's strokes: one character, read unsurely (below
+    50%), at least half of its width inside its neighbours' boxes (二、人存在 for 二、存在). Print never overlaps."""
+
+    def ghost(index: int) -> bool:
+        word = line[index]
+        if len(word.text) != 1 or word.confidence >= 0.5 or word.right <= word.left:
+            return False
+        neighbours = line[max(index - 1, 0):index] + line[index + 1:index + 2]
+        covered = sum(max(0, min(word.right, other.right) - max(word.left, other.left)) for other in neighbours)
+        return covered >= 0.5 * (word.right - word.left)
+
+    return [word for index, word in enumerate(line) if not ghost(index)]
 
 
 def mean_confidence(pages: list[OcrPage]) -> float | None:

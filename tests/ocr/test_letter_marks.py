@@ -19,6 +19,8 @@ def test_a_field_label_read_with_a_semicolon_gets_its_colon_back():
 
 def test_a_document_numbers_year_gets_its_own_brackets_back():
     assert letter_marks("太应建【2025] 2号 资教体函[2024]70号") == "太应建〔2025〕2号 资教体函〔2024〕70号"
+    assert letter_marks("资教体困【2024】70\n正文") == "资教体困〔2024〕70\n正文"
+    assert letter_marks("（2024年6月）") == "（2024年6月）"
 
 
 def test_a_place_misread_by_one_character_is_put_right_where_the_letter_names_it_elsewhere():
@@ -29,6 +31,11 @@ def test_a_place_misread_by_one_character_is_put_right_where_the_letter_names_it
 
 def test_a_place_name_is_left_alone_when_the_letter_does_not_say_which_place_it_is():
     assert letter_marks("枇溪市教育局") == "枇溪市教育局"  # 慈溪市, 兰溪市 and 贵溪市 are one character away
+
+
+def test_a_result_class_and_a_subsection_number_read_as_brackets_are_letters_and_numbers_again():
+    assert letter_marks("办理结果：《\n《一）创新工作方式") == "办理结果：C\n（一）创新工作方式"
+    assert letter_marks("《中华人民共和国教育法》") == "《中华人民共和国教育法》"
 
 
 def test_semicolons_in_running_text_stay():

@@ -47,3 +47,14 @@ def test_grey_paper_becomes_white_and_faint_toner_black():
 
     assert two_colours.mode == "1"
     assert two_colours.getpixel((5, 5)) and not two_colours.getpixel((40, 40))
+
+
+def test_the_median_filter_is_pillows_pixel_for_pixel():
+    import numpy as np
+    from PIL import ImageFilter
+
+    from archive.ocr.preprocess import median3
+
+    noisy = Image.fromarray((np.random.default_rng(7).random((61, 47)) * 255).astype(np.uint8))
+
+    assert np.array_equal(np.asarray(median3(noisy)), np.asarray(noisy.filter(ImageFilter.MedianFilter(3))))

@@ -1,7 +1,7 @@
 """Words read from a page become a typed letter's lines, with the doubtful ones found again in the text."""
 
 from archive.extract.lines import paragraphs
-from archive.ocr.reading import mean_confidence, page_of
+from archive.ocr.reading import mean_confidence, page_of, without_ghosts
 from archive.ocr.tesseract import Word
 
 
@@ -28,3 +28,16 @@ def test_the_mean_confidence_counts_every_character():
     page = page_of([word("答复如下", 100, 100, confidence=1.0), word("函", 300, 100, confidence=0.5)])
 
     assert mean_confidence([page]) == (4 * 1.0 + 0.5) / 5
+
+
+def test_a_character_seen_in_anothers_strokes_is_left_out():
+    line = [word("二", 248, 1014), word("、", 288, 1014), word("人", 306, 1014, confidence=0.35, size=20),
+            word("存在", 316, 1014, size=100)]
+
+    assert [item.text for item in without_ghosts(line)] == ["二", "、", "存在"]
+
+
+def test_an_unsure_character_standing_apart_is_kept():
+    line = [word("朱", 100, 100), word("蓉", 140, 100, confidence=0.3), word("代表", 180, 100)]
+
+    assert len(without_ghosts(line)) == 3

@@ -143,3 +143,10 @@ def test_a_photo_of_text_that_is_no_letter_is_refused_as_no_letter(db):
     image.save(buffer, "PNG")
 
     assert "不像答复函" in refusal("菜单.png", buffer.getvalue()) and Reply.objects.count() == 0
+
+
+def test_a_scan_that_runs_out_of_time_is_stopped_and_saves_nothing(db, monkeypatch, seed_scan):
+    monkeypatch.setattr("archive.ocr.TIME_BUDGET_SECONDS", 0)
+
+    assert "扫描件识别超过" in refusal("答复函.tif", multipage_tiff(seed_scan[:1]))
+    assert Reply.objects.count() == 0
