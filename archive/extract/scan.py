@@ -24,7 +24,9 @@ from archive.ocr.tesseract import NOT_INSTALLED
 IMAGE_MAX_PIXELS = MAX_PIXELS
 OCR_MAX_PAGES = MAX_PAGES
 IMAGE_MAX_FRAMES = OCR_MAX_PAGES  # the pages of a multi-page TIFF, counted before any is read
-NEEDS_OCR = "扫描件/图片需要文字识别：" + NOT_INSTALLED + "。请上传带文字的 PDF、Word 或 OFD 文件。"
+# The upload page lists a format this machine cannot read with why (a phrase); a scan refused says it in full.
+_UNAVAILABLE = "扫描件/图片需要文字识别，而" + NOT_INSTALLED
+NEEDS_OCR = _UNAVAILABLE + "。在此之前请上传带文字的 PDF、Word 或 OFD 文件。"
 _NO_TEXT = "扫描件/图片里没有识别出文字：请确认上传的是答复函的扫描件，页面清晰、方向端正，且不是照片或空白页。"
 _CORRUPT_IMAGE = "图片已损坏，无法读取。"
 _TOO_LARGE = (
@@ -35,7 +37,7 @@ _TOO_MANY_FRAMES = f"图片超过 {IMAGE_MAX_FRAMES} 页，不像一封答复函
 
 
 def unavailable() -> str:
-    return NEEDS_OCR if ocr.unavailable() else ""
+    return _UNAVAILABLE if ocr.unavailable() else ""
 
 
 def read(data: bytes) -> Extracted:

@@ -22,7 +22,7 @@ LANGUAGE = "chi_sim"
 # A letter is one column of text lines with a signature on the right: page segmentation mode 6 (one
 # uniform block) reads it as well as the automatic mode 3 and skips the layout analysis.
 PAGE_SEGMENTATION = "6"
-NOT_INSTALLED = "本机未安装文字识别引擎 Tesseract（及其简体中文模型），扫描件和图片暂时无法识别"
+NOT_INSTALLED = "本机未安装文字识别引擎 Tesseract 及其简体中文模型（管理员运行 sh scripts/install_ocr.sh 即可安装）"
 
 
 class OcrFailed(RuntimeError):

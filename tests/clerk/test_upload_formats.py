@@ -131,7 +131,7 @@ def test_without_tesseract_the_upload_page_says_scans_cannot_be_read_until_it_is
 
     page = clerk_client.get(UPLOAD).content.decode()
 
-    assert "扫描件/图片需要文字识别：本机未安装文字识别引擎 Tesseract" in page
+    assert "暂时无法读取：</strong>扫描件/图片需要文字识别，而本机未安装文字识别引擎 Tesseract" in page
 
 
 def test_without_libreoffice_the_upload_page_says_doc_and_wps_cannot_be_read_until_it_is_installed(
