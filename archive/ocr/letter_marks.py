@@ -21,11 +21,11 @@ _LABEL_SEMICOLON = re.compile(rf"(?<![\u4e00-\u9fff])({'|'.join(sorted(_LABELS, 
 # A salutation is a paragraph of its own: a name or names and a role, maybe with a misread mark after them.
 _SALUTATION = re.compile(
     r"(?m)(?:\A|(?<=\n\n))(?P<who>[^\n，。；：:;,]{1,40}?(?:代表|委员|同志|委员会|市委会|区委会|县委会))"
-    r"[；;，,.。]?(?=\n\n|\Z)"
+    r"[：:；;，,.。]{0,2}(?=\n\n|\Z)"
 )
-# 资教体函【2024] 70号, and the same with 号 left out at the line's end (as web pages copy it).
+# 资教体函【2024] 70号, 信民提！（2024] 8号, and the same with 号 left out at the line's end (as web pages copy it).
 _DOC_NUMBER = re.compile(
-    r"(?m)(?<=[\u4e00-\u9fff])\s*[【\[(（〔{]\s*((?:19|20)\d{2})\s*[】\])）〕}]\s*(\d{1,5})\s*(号|$)"
+    r"(?m)(?<=[\u4e00-\u9fff])\s*[！!|]?[【\[(（〔{]\s*((?:19|20)\d{2})\s*[】\])）〕}]\s*(\d{1,5})\s*(号|$)"
 )
 _RESULT_LETTER = re.compile(r"[【\[]([A-DＡ-Ｄ])[】\]]")
 # A lone Latin letter in Chinese type: after a result label the engine reads C as 《 or (, B as 8.

@@ -7,7 +7,7 @@ BODY = "\n\n您与陈海光代表一起提出的《关于加强学生心理健�
 
 
 def test_a_salutation_read_with_a_semicolon_or_without_its_colon_names_the_deputy_again():
-    for misread in ("朱蓉代表；", "朱蓉代表", "朱蓉代表,"):
+    for misread in ("朱蓉代表；", "朱蓉代表", "朱蓉代表,", "朱蓉代表：；"):
         assert parse_reply(letter_marks(misread + BODY)).proposer_names == ["朱蓉", "陈海光"]
 
 
@@ -20,6 +20,7 @@ def test_a_field_label_read_with_a_semicolon_gets_its_colon_back():
 def test_a_document_numbers_year_gets_its_own_brackets_back():
     assert letter_marks("太应建【2025] 2号 资教体函[2024]70号") == "太应建〔2025〕2号 资教体函〔2024〕70号"
     assert letter_marks("资教体困【2024】70\n正文") == "资教体困〔2024〕70\n正文"
+    assert letter_marks("信民提！（2024] 8号") == "信民提〔2024〕8号"
     assert letter_marks("（2024年6月）") == "（2024年6月）"
 
 
