@@ -41,14 +41,16 @@ def page_of(words: list[Word]) -> OcrPage:
 
 def without_ghosts(line: list[Word]) -> list[Word]:
     """The line without characters the engine saw in another's strokes: one character, read unsurely (below
-    50%), at least half of its width inside its neighbours' boxes (二、人存在 for 二、存在). Print never overlaps."""
+    50%), at least half of its width inside the next word's box (二、人存在 for 二、存在). Print never overlaps.
+    Only the next word counts: the engine stretches a line's first word over the indent before it (朱 of 朱蓉代表
+    spans the whole name), and a real character under it must stay."""
 
     def ghost(index: int) -> bool:
         word = line[index]
-        if len(word.text) != 1 or word.confidence >= 0.5 or word.right <= word.left:
+        if len(word.text) != 1 or word.confidence >= 0.5 or word.right <= word.left or index + 1 == len(line):
             return False
-        neighbours = line[max(index - 1, 0):index] + line[index + 1:index + 2]
-        covered = sum(max(0, min(word.right, other.right) - max(word.left, other.left)) for other in neighbours)
+        following = line[index + 1]
+        covered = max(0, min(word.right, following.right) - max(word.left, following.left))
         return covered >= 0.5 * (word.right - word.left)
 
     return [word for index, word in enumerate(line) if not ghost(index)]
