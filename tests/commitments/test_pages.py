@@ -87,3 +87,11 @@ def test_the_pages_read_commitments_in_a_fixed_number_of_queries(client, make_re
     for n in range(2, 6):
         promise(n)
     assert [queries(url) for url in urls] == few
+
+
+def test_the_reply_page_reads_its_commitments_once(client, ziyang):
+    # The 下一步 part and the list under it show the same commitments: one query of them, not one each.
+    with CaptureQueriesContext(connection) as captured:
+        assertContains(client.get(ziyang.get_absolute_url()), "承诺事项（3 项）")
+    reads = [query["sql"] for query in captured if 'FROM "commitments_commitment"' in query["sql"]]
+    assert len(reads) == 1, reads
