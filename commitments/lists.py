@@ -15,6 +15,13 @@ from commitments.models import Commitment
 LIST_LENGTH = 20
 # How many replies a person's proposals-by-session list reads (a delegate has tens).
 PERSON_REPLIES = 200
+# The letters' texts (10 KB a reply, ``ReplyQuerySet.without_texts``), which no list of commitments shows.
+TEXTS = ("raw_text", "body_text", "next_steps")
+
+
+def _without_texts(*relations: str) -> list[str]:
+    """The texts of the replies joined in through ``relations``, to defer."""
+    return [f"{relation}__{name}" for relation in relations for name in TEXTS]
 
 
 @dataclass(frozen=True)
@@ -37,7 +44,9 @@ def shown(commitment: Commitment, today: date) -> Shown:
 
 def of_reply(reply: Reply, today: date) -> list[Shown]:
     """A public reply's commitments in the letter's order (the reply page is reached only through public())."""
-    commitments = reply.commitments.select_related("follow_up__agency", "follow_up__proposal")
+    commitments = reply.commitments.select_related("follow_up__agency", "follow_up__proposal").defer(
+        *_without_texts("follow_up")
+    )
     return [shown(commitment, today) for commitment in commitments]
 
 
@@ -66,6 +75,7 @@ def due_of(owner, today: date) -> Due:
     commitments = (
         Commitment.objects.filter(reply__in=replies_of(owner))
         .select_related("reply__agency", "reply__proposal", "follow_up__agency")
+        .defer(*_without_texts("reply", "follow_up"))
     )
     # One count for both lists; a list is read only when it has something (most pages list nothing).
     counts = commitments.aggregate(

@@ -95,3 +95,13 @@ def test_the_reply_page_reads_its_commitments_once(client, ziyang):
         assertContains(client.get(ziyang.get_absolute_url()), "承诺事项（3 项）")
     reads = [query["sql"] for query in captured if 'FROM "commitments_commitment"' in query["sql"]]
     assert len(reads) == 1, reads
+
+
+def test_the_lists_of_commitments_read_no_letter_texts(client, ziyang, make_reply):
+    make_reply(agency=ziyang.agency.name, title="关于心理辅导中心运行的建议", proposers=("罗大成",), role="委员",
+               session="市政协五届四次会议", number="0070", date="2025-01-10", next_steps="下一步，我局将继续推进。")
+    for url in (ziyang.agency.get_absolute_url(), ziyang.get_absolute_url()):
+        with CaptureQueriesContext(connection) as captured:
+            assertContains(client.get(url), "后续答复")
+        lists = [query["sql"] for query in captured if 'FROM "commitments_commitment"' in query["sql"]]
+        assert lists and not [sql for sql in lists if "_text" in sql or "next_steps" in sql], lists
