@@ -7,11 +7,31 @@ left out, and a group with fewer than two public proposals is no group to the pu
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from django.db.models import Prefetch
 
 from archive.models import Proposal, Proposer, Reply
-from repeats.models import Membership, RepeatGroup, public_proposals
+from repeats import similarity
+from repeats.models import Membership, ProposalWords, RepeatGroup, public_proposals
+
+
+def public_label(group: RepeatGroup, titles: dict[int, str]) -> str:
+    """The group's name as the public may read it, given its public proposals' titles by id: every page that names
+    a group calls this, never ``group.label`` itself.
+
+    The stored label is the medoid's title at the last regroup; since then that proposal's replies may have been
+    withdrawn or made 依申请公开, and its title must go with them. So the stored label only while a public proposal
+    of the group bears it; else the title of the public proposal closest to the stored medoid (by its kept vector;
+    on a tie, or with no vector kept, the lowest id).
+    """
+    if not titles:
+        return ""
+    if group.label in titles.values():
+        return group.label
+    kept = dict(ProposalWords.objects.filter(proposal_id__in=titles).values_list("proposal_id", "vector"))
+    closest = max(sorted(titles), key=lambda pk: similarity.cosine(kept.get(pk, {}), group.medoid))
+    return titles[closest]
 
 
 def public_members(group: RepeatGroup) -> list[Proposal]:
@@ -48,6 +68,10 @@ class Repeats:
 
     group: RepeatGroup
     proposals: list[Proposal]
+
+    @cached_property
+    def label(self) -> str:
+        return public_label(self.group, {proposal.pk: proposal.title for proposal in self.proposals})
 
     @property
     def count(self) -> int:

@@ -16,6 +16,8 @@ def public_proposals():
 class RepeatGroup(models.Model):
     """Proposals on one issue, from any place, session and year; made by ``manage.py group_repeats``."""
 
+    # The medoid's title at the last regroup: pages name the group by repeats.issues.public_label, which drops it
+    # once that proposal has no public reply left.
     label = models.CharField("代表性标题", max_length=300, help_text="组内最具代表性的建议提案标题，重新分组时更新。")
     # The vector of the group's medoid (repeats.similarity.medoid, whose title is the label): a newly published
     # proposal as close to it as every member must be joins the group at once, without regrouping the archive.

@@ -194,3 +194,26 @@ def test_an_archive_without_repeats_has_no_groups(letter, letters):
     regroup()
 
     assert not RepeatGroup.objects.exists() and largest_groups(10) == []
+
+
+@pytest.mark.parametrize("hide", [
+    lambda reply: setattr(reply, "status", Reply.Status.DRAFT),
+    lambda reply: setattr(reply, "disclosure", Reply.Disclosure.ON_REQUEST),
+], ids=["draft", "依申请公开"])
+def test_a_label_whose_letter_is_hidden_after_grouping_is_on_no_public_page(client, letter, hide):
+    replies = [letter(*fields) for fields in PSYCHOLOGY]
+    regroup()
+    group = RepeatGroup.objects.get()
+    labelling = next(reply for reply in replies if reply.proposal.title == group.label)
+
+    hide(labelling)
+    labelling.save()
+
+    public_titles = {reply.proposal.title for reply in replies if reply != labelling}
+    page = client.get(group.get_absolute_url()).content.decode()
+    assert group.label not in page
+    assert re.search(r"<h1>(.*?)</h1>", page).group(1) in public_titles  # named after a letter still public
+    stats = client.get("/stats/").content.decode()
+    assert group.label not in stats and any(title in stats for title in public_titles)
+    issues_csv = client.get("/stats/issues.csv").content.decode("utf-8-sig")
+    assert group.label not in issues_csv and issues_csv.splitlines()[1].split(",")[0] in public_titles
