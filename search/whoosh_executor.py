@@ -16,7 +16,7 @@ import heapq
 import math
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from itertools import chain
 
@@ -90,20 +90,20 @@ def count_facets(searcher, docnums, fields: tuple[str, ...] = tuple(FACETS)) -> 
     return counts
 
 
-def hidden_documents(searcher) -> frozenset[int]:
-    """The live documents of replies the public cannot see now (``stale_reply_ids``)."""
-    stale = stale_reply_ids()
+def hidden_documents(searcher, stale: set[int]) -> frozenset[int]:
+    """The live documents of these replies the public cannot see now (``stale_reply_ids``)."""
     if not stale:
         return frozenset()
     ids = stored_columns(searcher)["django_id"]
     return frozenset(docnum for docnum, pk in enumerate(ids) if pk in stale)
 
 
-def _filter_query(params: SearchRequest, skip: str = "") -> wq.Query | None:
-    """Every filter but ``skip``: the values of one filter ORed (2023 or 2024), the filters ANDed, and the dates."""
+def _filter_query(params: SearchRequest, skip: frozenset = frozenset()) -> wq.Query | None:
+    """Every filter but those in ``skip``: the values of one filter ORed (2023 or 2024), the filters ANDed, and the
+    dates."""
     terms: list[wq.Query] = []
     for name, values in params.filters.items():
-        if name != skip:
+        if name not in skip:
             options = [wq.Term(index_field(name), value) for value in values]
             terms.append(options[0] if len(options) == 1 else wq.Or(options))
     if params.date_from or params.date_to:
@@ -321,6 +321,19 @@ def _constraints(params: SearchRequest, columns) -> list[tuple[str, object]]:
     return tests
 
 
+def _split_by_tests(docnums: list[int], tests: list[tuple[str, object]]) -> tuple[list[int], dict[str, list[int]]]:
+    """The documents that pass every test, and for each test the documents that fail it and no other."""
+    meeting: list[int] = []
+    failing_one: dict[str, list[int]] = {name: [] for name, _ in tests}
+    for docnum in docnums:
+        failed = [name for name, test in tests if not test(docnum)]
+        if not failed:
+            meeting.append(docnum)
+        elif len(failed) == 1:
+            failing_one[failed[0]].append(docnum)
+    return meeting, failing_one
+
+
 
 
 @dataclass
@@ -339,7 +352,12 @@ class WhooshExecutor:
     def __init__(self, backend):
         self.backend = backend
 
-    def _match(self, searcher, request: SearchRequest, deadline: float, skip: str = "") -> _Matched:
+    @functools.cached_property
+    def _stale(self) -> set[int]:
+        """Asked once for all the matches of one search (an executor serves one request)."""
+        return stale_reply_ids()
+
+    def _match(self, searcher, request: SearchRequest, deadline: float, skip: frozenset = frozenset()) -> _Matched:
         text = build_text_query(request.parsed)
         pin = pin_query(request.pin) if request.pin else None
         scored = wq.Or([text, pin]) if text and pin else text or pin or wq.Every()
@@ -348,7 +366,7 @@ class WhooshExecutor:
         docnums, out_of_time = _match(searcher, request.parsed, scored, pin is not None, filter_query, deadline)
         # Ranking reads the same postings again: when that would not fit in the time left, the newest come first.
         rank_late = bool(docnums) and 2 * time.perf_counter() - started > deadline
-        hidden = hidden_documents(searcher) if docnums else frozenset()
+        hidden = hidden_documents(searcher, self._stale) if docnums else frozenset()
         if hidden:  # withdrawn since the index was written: no count, facet or hit of theirs
             docnums = [docnum for docnum in docnums if docnum not in hidden]
         return _Matched(docnums, scored, pin is not None, filter_query is not None or bool(hidden), out_of_time,
@@ -368,16 +386,24 @@ class WhooshExecutor:
 
     def page(self, request: SearchRequest, page: int, per_page: int, deadline: float) -> Found:
         searcher = self.backend.searcher()
-        matched = self._match(searcher, request, deadline)
+        chosen = frozenset(request.filters.keys() & FACETS.keys())
+        if not chosen:
+            matched = self._match(searcher, request, deadline)
+            facets = count_facets(searcher, matched.docnums)
+        else:
+            # A chosen facet counts as if it were not chosen: its other values say what choosing them too would
+            # add. One match without the chosen facets, then each document tested on the cached columns: one
+            # that fails none is a match, one that fails only facet F counts for F.
+            wide = self._match(searcher, request, deadline, skip=chosen)
+            only_chosen = SearchRequest(filters={name: request.filters[name] for name in chosen})
+            meeting, failing_one = _split_by_tests(wide.docnums, _constraints(only_chosen, stored_columns(searcher)))
+            matched = replace(wide, docnums=meeting, filtered=True)
+            facets = count_facets(searcher, meeting, tuple(FACETS.keys() - chosen))
+            for name in chosen:
+                facets[name] = count_facets(searcher, meeting + failing_one[name], (name,))[name]
         total = len(matched.docnums)
         page = min(page, max(1, -(-total // per_page)))
         ids, out_of_time = self._top(searcher, request, matched, page * per_page, deadline)
-        facets = count_facets(searcher, matched.docnums)
-        # A chosen facet counts as if it were not chosen: its other values say what choosing them too would add.
-        for name in request.filters.keys() & FACETS.keys():
-            others = self._match(searcher, request, deadline, skip=name)
-            facets[name] = count_facets(searcher, others.docnums, (name,))[name]
-            out_of_time = out_of_time or others.out_of_time
         return Found(total, page, ids[(page - 1) * per_page :], facets, out_of_time or matched.out_of_time)
 
     def every_match(self, request: SearchRequest, limit: int, deadline: float) -> Matches:
@@ -388,7 +414,7 @@ class WhooshExecutor:
 
     def suggestions(self, request: SearchRequest, deadline: float, limit: int = 6) -> list[str]:
         searcher = self.backend.searcher()
-        hidden = functools.cache(lambda: hidden_documents(searcher))
+        hidden = functools.cache(lambda: hidden_documents(searcher, self._stale))
         return _closest_terms(searcher, request.parsed, hidden, deadline, limit)
 
     def widen(self, request: SearchRequest, deadline: float) -> tuple[list[Widening], bool]:
@@ -398,18 +424,8 @@ class WhooshExecutor:
         searcher = self.backend.searcher()
         matched = self._match(searcher, SearchRequest(request.parsed, request.pin), deadline)
         tests = _constraints(request, stored_columns(searcher))
-        counts = [0] * len(tests)
-        for docnum in matched.docnums:
-            failed = -1
-            for position, (_, test) in enumerate(tests):
-                if not test(docnum):
-                    if failed >= 0:
-                        failed = -2
-                        break
-                    failed = position
-            if failed >= 0:
-                counts[failed] += 1
-        widen = [Widening(name, count) for (name, _), count in zip(tests, counts, strict=True) if count]
+        _, failing_one = _split_by_tests(matched.docnums, tests)
+        widen = [Widening(name, len(failing_one[name])) for name, _ in tests if failing_one[name]]
         return widen, matched.out_of_time
 
     def related(self, reply_pk: int, keywords: list[str], candidates: int) -> list[int]:

@@ -8,6 +8,7 @@ connection, a request that got no answer in time or an error status raise ``Sear
 """
 
 import difflib
+import functools
 import re
 import time
 from collections import Counter
@@ -64,6 +65,11 @@ class ElasticsearchExecutor:
         self.client = client
         self.alias = alias
 
+    @functools.cached_property
+    def _stale(self) -> set[int]:
+        """Asked once for all the requests of one search (an executor serves one page of the site)."""
+        return stale_reply_ids()
+
     def _search(self, body: dict, deadline: float) -> dict:
         timeout, request_timeout = until(deadline)
         with answering("search"):
@@ -72,7 +78,7 @@ class ElasticsearchExecutor:
             ).body
 
     def page(self, request: SearchRequest, page: int, per_page: int, deadline: float) -> Found:
-        stale = stale_reply_ids()
+        stale = self._stale
         page = max(1, min(page, MAX_RESULT_WINDOW // per_page))
         answer = self._search(bodies.page_body(request, stale, page, per_page), deadline)
         total = answer["hits"]["total"]["value"]
@@ -86,7 +92,7 @@ class ElasticsearchExecutor:
                      marked_words(hits))
 
     def every_match(self, request: SearchRequest, limit: int, deadline: float) -> Matches:
-        stale = stale_reply_ids()
+        stale = self._stale
         ids: list[int] = []
         total, short, after = 0, False, None
         while True:
@@ -116,7 +122,7 @@ class ElasticsearchExecutor:
         ranked = sorted(found, key=lambda term: -found[term])
         if not ranked:
             return []
-        public = self._search(bodies.public_terms_body(ranked, stale_reply_ids()), deadline)
+        public = self._search(bodies.public_terms_body(ranked, self._stale), deadline)
         buckets = public["aggregations"]["public"]["buckets"]
         return [term for term, bucket in zip(ranked, buckets, strict=True) if bucket["doc_count"]][:limit]
 
@@ -124,7 +130,7 @@ class ElasticsearchExecutor:
         tests = bodies.constraints(request)
         if not tests:
             return [], False
-        answer = self._search(bodies.widen_body(request, stale_reply_ids()), deadline)
+        answer = self._search(bodies.widen_body(request, self._stale), deadline)
         counts = [bucket["doc_count"] for bucket in answer["aggregations"]["widen"]["buckets"]]
         widenings = [Widening(name, count) for (name, _), count in zip(tests, counts, strict=True)]
         return [widening for widening in widenings if widening.count], cut_short(answer)

@@ -135,3 +135,21 @@ def test_more_values_than_the_limit_wait_behind_更多(make_reply, indexed):
     agency = next(facet for facet in search(SearchParams()).facets if facet.name == "agency")
 
     assert len(agency.values) == FACET_LIMIT and len(agency.more) == 3
+
+
+def test_one_search_asks_for_the_stale_replies_once(make_reply, indexed, monkeypatch):
+    # Each match of a search asked the database again: four times for three chosen facets, more when it found
+    # nothing and looked for other words and wider searches.
+    from search import whoosh_executor
+
+    with indexed():
+        make_reply(agency="慈溪市教育局", date="2024-05-01", body_text="心理辅导室建设。")
+        make_reply(agency="长春市教育局", date="2023-05-01", body_text="心理辅导室建成。")
+    calls = []
+    real = whoosh_executor.stale_reply_ids
+    monkeypatch.setattr(whoosh_executor, "stale_reply_ids", lambda: calls.append(1) or real())
+
+    search(SearchParams(q="心理辅导室", filters={"agency": ["慈溪市教育局"], "year": ["2024"], "body": ["人大"]}))
+    search(SearchParams(q="心理辅导室 养老", filters={"agency": ["长春市教育局"], "year": ["2024"]}))
+
+    assert len(calls) <= 2
