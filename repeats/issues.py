@@ -41,8 +41,8 @@ def public_members(group: RepeatGroup) -> list[Proposal]:
         .filter(repeat_memberships__group=group, repeat_memberships__removed_by_clerk=False)
         .select_related("place", "session")
         .prefetch_related(
-            Prefetch("replies", Reply.objects.public().select_related("agency").order_by("date", "uploaded_at", "pk"),
-                     to_attr="public_replies"),
+            Prefetch("replies", Reply.objects.public().without_texts().select_related("agency")
+                     .order_by("date", "uploaded_at", "pk"), to_attr="public_replies"),
             Prefetch("proposer_links", Proposer.objects.select_related("person").order_by("position")),
         )
     )
