@@ -21,7 +21,7 @@ weakest links first — the bridges between two issues — until each part is co
 belongs to no group. On the benchmark's 9,884 generated proposals (66 themes) the medoid rule is what keeps
 校园安全管理 and 校园食品安全 apart (README, "Repeat proposals").
 
-MinHash over word shingles (``repeats.minhash``) was measured beside this and lost: see README, "Repeat
+MinHash over word shingles (``scripts/repeat_minhash.py``) was measured beside this and lost: see README, "Repeat
 proposals", and ``scripts/score_repeats.py``.
 """
 

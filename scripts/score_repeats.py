@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
     import django
 
     django.setup()  # the jieba dictionary's cache folder is a setting
-    from repeats import evaluation
+    from scripts import repeat_evaluation as evaluation
 
     pairs_letters, pairs = evaluation.labelled_pairs()
     real_letters, real_pairs = evaluation.labelled_letters()

@@ -6,7 +6,7 @@ table says what was reached.
 
 import pytest
 
-from repeats.evaluation import MINHASH, TFIDF, measure
+from scripts.repeat_evaluation import MINHASH, TFIDF, measure
 
 # (precision, recall) floors: pairs judged alone; the same pairs judged by groups; the repository's letters grouped.
 FLOORS = {

@@ -4,7 +4,8 @@ Two label sets, both in ``tests/data``: ``repeat_pairs.json`` (102 pairs of shor
 genre: the same demand in other words, and hard negatives from the same area, agency or city) and
 ``repeat_groups.json`` (which whole letters of the repository's folders raise one demand; every other pair
 of them is a negative). ``scripts/score_repeats.py`` prints the table; ``tests/repeats/test_scores.py`` holds
-floors. No Django models: the letters are read from their files, as the parser reads an upload.
+floors. No Django models: the letters are read from their files, as the parser reads an upload. Kept out of
+the ``repeats`` package with ``scripts/repeat_minhash.py``, which needs datasketch (a development requirement).
 """
 
 import json
@@ -16,8 +17,9 @@ from pathlib import Path
 
 from archive.extract import extract_text
 from archive.parsing import parse_reply
-from repeats import minhash, similarity
+from repeats import similarity
 from repeats.words import text_words, topic_words
+from scripts import repeat_minhash as minhash
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "tests" / "data" / "repeat_pairs.json"

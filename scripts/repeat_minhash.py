@@ -1,7 +1,8 @@
 """MinHash over word shingles with LSH (datasketch): the alternative measured beside ``repeats.similarity``.
 
 The archive groups with TF-IDF cosine; this module exists so ``scripts/score_repeats.py`` measures both on the
-same words and the same labelled pairs (README, "Repeat proposals", says what it found). Pure: no Django.
+same words and the same labelled pairs (README, "Repeat proposals", says what it found). Pure: no Django. It is
+kept out of the ``repeats`` package because datasketch is a development requirement only.
 
 A proposal's shingles are its words (``repeats.words.topic_words``) and each two neighbouring words, the
 title's and the text's apart; two proposals' similarity is 0.6 × their titles' estimated Jaccard similarity +
