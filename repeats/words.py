@@ -45,7 +45,9 @@ TEXT_CHARS = 1500
 def place_names() -> frozenset[str]:
     """Every gazetteer name and its stem of two characters or more: 资阳市 and 资阳, 南沙区 and 南沙.
 
-    A one-character stem is no name of its own (城区, 郊区 are words), so such names stay words.
+    A one-character stem is no name of its own (城区, 郊区 are words), so such names stay words. Not
+    ``archive.places.place_names()``: it adds the short names of autonomous counties and prefectures (互助县 for
+    互助土族自治县), whose stems would strip issue words such as 互助 (互助养老) and 三江 from every title.
     """
     names = set()
     for name in DIVISION_DATA.values():
