@@ -15,12 +15,14 @@ from search.ratelimit import rate_limited
 NOT_FOUND = "没有这条公开记录：编号不存在，或这份答复不公开。"
 READ_ONLY = "本接口只读，请用 GET 请求。"
 READ_METHODS = ("GET", "HEAD")
+_OWN_URLS = {"url", "next", "previous"}
 
 
 def masked(value, key: str = ""):
-    """Every string of an answer with personal mobile and ID numbers masked, except the site's own URLs."""
+    """Every string of an answer with personal mobile and ID numbers masked, except the site's own URLs (a search's
+    paging links carry its query as typed)."""
     if isinstance(value, str):
-        return value if key == "url" or key.endswith("_url") else mask_personal_numbers(value)
+        return value if key in _OWN_URLS or key.endswith("_url") else mask_personal_numbers(value)
     if isinstance(value, dict):
         return {name: masked(item, name) for name, item in value.items()}
     if isinstance(value, list):

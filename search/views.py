@@ -1,7 +1,6 @@
-from django.http import JsonResponse
 from django.shortcuts import render
 
-from archive.privacy import mask_personal_numbers
+from api.answers import answer
 from search.executor import SearchUnavailable
 from search.query import SearchParams, search
 from search.ratelimit import rate_limited
@@ -24,9 +23,8 @@ def search_api(request):
     try:
         results = search(SearchParams.from_querydict(request.GET))
     except SearchUnavailable:
-        return JsonResponse({"detail": UNAVAILABLE}, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
-                            json_dumps_params={"ensure_ascii": False})
-    return JsonResponse(api_payload(request, results), json_dumps_params={"ensure_ascii": False})
+        return answer({"detail": UNAVAILABLE}, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+    return answer(api_payload(request, results))
 
 
 def api_payload(request, results) -> dict:
@@ -49,7 +47,7 @@ def api_payload(request, results) -> dict:
         "results": [
             {
                 "id": hit.reply.pk,
-                "title": mask_personal_numbers(hit.reply.proposal.title),  # as the pages show it
+                "title": hit.reply.proposal.title,
                 "url": request.build_absolute_uri(hit.reply.get_absolute_url()),
                 "agency": hit.reply.agency.name if hit.reply.agency_id else None,
                 "proposers": hit.proposers,

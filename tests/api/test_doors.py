@@ -66,6 +66,18 @@ def test_a_personal_mobile_number_is_masked_in_every_field_of_a_reply(client, ma
     assert record["sections"][0]["title"] == f"联系人：王芳{MOBILE_SHOWN}"
 
 
+def test_the_search_api_masks_every_field_as_the_records_do(client, make_reply, indexed, search_index):
+    # /api/v1/search/ masked the title only: a number written into a proposer's name or a session showed whole.
+    with indexed():
+        make_reply(agency="资阳市教育和体育局", proposers=(f"王芳{MOBILE}",), session=f"市政协{MOBILE}会议",
+                   title="关于社区食堂的建议", body_text="王芳委员：\n您的建议收悉。社区食堂。")
+
+    response = client.get("/api/v1/search/", {"q": "社区食堂"})
+
+    assert MOBILE not in response.content.decode() and MOBILE_SHOWN in response.content.decode()
+    assert response.json()["results"][0]["proposers"] == [f"王芳{MOBILE_SHOWN}"]
+
+
 @pytest.mark.parametrize("url", [
     "/api/v1/replies/99999999999999999999/", "/api/v1/replies/abc/", "/api/v1/replies/-1/", "/api/v1/replies/1.5/",
     "/api/v1/proposals/%E4%B8%80/", "/api/v1/agencies/0x10/", "/api/v1/people/1e3/", "/api/v1/places/abc/",
