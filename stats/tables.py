@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from archive.privacy import mask_personal_numbers
 from archive.spreadsheet_safety import safe_cell
 
-BOM = "\ufeff"  # without it Excel and WPS read a UTF-8 CSV in the local code page: mojibake
-
 
 @dataclass(frozen=True)
 class Cell:
@@ -61,10 +59,10 @@ def points_cell(change: float) -> Cell:
 
 
 def table_csv(table: Table) -> bytes:
-    """The table as a CSV file: UTF-8 with a BOM, the header row, one line a row."""
+    """The table as a CSV file: UTF-8 with a BOM (as archive.dataset writes its CSV: without it Excel and WPS read
+    a UTF-8 CSV in the local code page, mojibake), the header row, one line a row."""
     buffer = io.StringIO()
-    buffer.write(BOM)
     writer = csv.writer(buffer)
     writer.writerow(table.csv_headers)
     writer.writerows([value for cell in row for value in cell.values] for row in table.rows)
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig")
