@@ -11,12 +11,12 @@ from django.urls import reverse
 
 from archive.charts import RowChart, diverging_chart, stacked_chart
 from archive.models import Body, Reply
+from archive.stats import NOT_STATED
 from search.params import SearchParams
 from stats.figures import ArchiveFigures
 from stats.tables import Column, Table, count_cell, label_cell, points_cell, share_cell
 from stats.topics import MIN_REPLIES, SHOWN, TopicComparison
 
-NOT_STATED = "未注明"
 COUNTED = "本档案收录的公开答复"
 TOP_AGENCIES = 15  # in the chart of the agencies with the most replies
 AGENCIES_BY_SHARE = 10  # agencies with rows of their own in the result shares; the rest share one row
