@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from archive.privacy import mask_personal_numbers
 from archive.spreadsheet_safety import safe_cell
+from stats.topics import share
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def count_cell(count: int) -> Cell:
 
 
 def share_cell(count: int, total: int) -> Cell:
-    percent = round(100 * count / total, 1) if total else 0.0
+    percent = round(share(count, total), 1)
     return Cell(f"{count}（{percent:.1f}%）", (count, percent))
 
 
