@@ -34,6 +34,7 @@ from .normalize import clean_lines
 from .numerals import to_int
 from .proposers import find_salutation
 from .sections import heading_of, is_courtesy, split_sections, title_of
+from .vocabulary import NEXT_STEPS_TITLE
 
 # Longer next steps are not read past this (a pasted book is not a letter's promises).
 MAX_TEXT = 20_000
@@ -52,8 +53,6 @@ class ParsedCommitment:
     due: date | None  # the date the deadline resolves to; None without one or without the letter's date
 
 
-# The title of the part that holds the next steps (三、下一步工作打算, (三)下一步工作, 4、下一步打算).
-_NEXT_STEPS_TITLE = re.compile(r"下一?步|今后|下阶段|下一阶段|接下来|工作打算|工作计划|工作安排|工作措施")
 # Inline enumerations: 一是…二是…, after a sentence, a clause or a colon (025: "会同有关部门,一是推动…").
 _ORDINAL_ITEM = re.compile(r"(?:^|(?<=[。；;：:，,！？!?\s]))(?P<number>[一二三四五六七八九十]{1,2})是")
 # 其一…其二…, and 首先…其次…再次…最后 (最后 ends the list whatever its count).
@@ -107,7 +106,7 @@ def find_commitments(next_steps: str | None, letter_date: date | None, body_text
     return found
 
 
-def _paragraphs(text: str, title: re.Pattern | None = _NEXT_STEPS_TITLE) -> list[str]:
+def _paragraphs(text: str, title: re.Pattern | None = NEXT_STEPS_TITLE) -> list[str]:
     """The text's paragraphs, without the heading line it starts with when that heading's title fits ``title``.
 
     A heading that runs on into its text ("四、下一步工作安排：我局将…") keeps what follows the title.

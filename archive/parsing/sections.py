@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .numerals import to_int
 from .result import ParsedSection
-from .vocabulary import REPLY_VERBS, alternation
+from .vocabulary import NEXT_STEPS_TITLE, REPLY_VERBS, alternation
 
 # Top-level heading numbers: "一、", "一 、", "一．", "一.", "第一、" and Arabic "1、", "1．", "1."
 # (seed 002 mixes 一、 and 2、). Not "一、二年级…" (a grade range) and not "1.5万" (a decimal).
@@ -49,8 +49,6 @@ _STRAY_PUNCTUATION = re.compile(r"^[：:，,、．.；;\s]+")
 # The sentence that announces the answer, and how far into the letter it is looked for.
 _ANSWER_FOLLOWS = re.compile(rf"(?:{alternation(REPLY_VERBS)})如下\s*[:：。]?\s*$")
 _ANSWER_WITHIN = 12
-# A title of the part that holds the next steps: "下一步工作打算", "下步工作措施", "今后工作安排".
-_NEXT_STEPS_TITLE = re.compile(r"下一?步|今后|下阶段|下一阶段|接下来|工作打算|工作计划")
 # A paragraph that starts the next steps when the letter has no such section (seeds 000, 003, 004).
 _NEXT_STEPS_START = re.compile(r"^(?:下一步|下步|下一阶段|下阶段|接下来|今后|未来|下一年度)")
 # The same words starting a sentence inside a paragraph ("…很有帮助。下一步，我们将…", 006).
@@ -247,7 +245,7 @@ def body_end(paragraphs: list[str], headings: list[tuple[int, Heading]]) -> int:
     while end > 0 and is_courtesy(paragraphs[end - 1]):
         end -= 1
     last_heading = max((h.index for _, h in headings), default=-1)
-    if headings and not _NEXT_STEPS_TITLE.search(title_of(headings[-1][1].rest)):
+    if headings and not NEXT_STEPS_TITLE.search(title_of(headings[-1][1].rest)):
         # A 下一步 paragraph near the end, after the last section, concludes the whole letter.
         for index in range(max(last_heading + 1, end - _CONCLUSION_LENGTH), end):
             if _is_promise(paragraphs[index]):
@@ -279,7 +277,7 @@ def split_sections(paragraphs: list[str]) -> list[ParsedSection]:
 def find_next_steps(paragraphs: list[str], sections: list[ParsedSection]) -> str | None:
     """The next steps: the 下一步 section with its subsections, else the 下一步 paragraphs."""
     for position, section in enumerate(sections):
-        if _NEXT_STEPS_TITLE.search(section.title):
+        if NEXT_STEPS_TITLE.search(section.title):
             parts = [section.text]
             for later in sections[position + 1 :]:
                 if later.level <= section.level:
