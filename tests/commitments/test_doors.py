@@ -1,10 +1,12 @@
 """A draft's or a 依申请公开 reply's commitments are on no public page and in no count."""
 
+import csv
+import io
+
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from archive.models import Reply
-from commitments.stats import commitment_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +40,10 @@ def test_a_hidden_replys_own_page_and_its_proposers_page_answer_404(client, thre
     assert client.get(reply.proposal.proposer_links.get().person.get_absolute_url()).status_code == 404
 
 
-def test_the_statistics_count_only_the_public_replys_commitment(three, today):
-    counts = commitment_counts(Reply.objects.public(), today=today)
-    assert counts["total"] == {"made": 1, "dated": 1, "past_due": 0, "followed_up": 0}
+def test_the_statistics_count_only_the_public_replys_commitment(client, three):
+    response = client.get("/stats/commitments.csv")  # the page's own count, as a reader downloads it
+    assert response.status_code == 200
+    header, *_, total = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
+    assert dict(zip(header, total, strict=True)) == {
+        "答复年份": "合计", "作出的承诺": "1", "写明完成期限的": "1", "期限已到的": "0", "有后续答复的": "0",
+    }
