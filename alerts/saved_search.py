@@ -25,11 +25,6 @@ def params_of(query: str) -> SearchParams:
     return replace(SearchParams.from_querydict(QueryDict(query)), sort="date", page=1)
 
 
-def of_page(filter_name: str, value: str) -> SearchParams:
-    """The search listing what an agency's, a proposer's or a place's page lists."""
-    return SearchParams(filters={filter_name: [value]})
-
-
 def describe(params: SearchParams) -> str:
     """The search in words: 检索词“教育” · 答复单位：资阳市教育局 · 地区：资阳市."""
     parts = [f"检索词“{' '.join(params.q.split())}”"] if params.q.strip() else []

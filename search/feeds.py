@@ -8,10 +8,9 @@ from django.urls import reverse
 from archive.feeds import ENTRIES, SITE, ReplyFeed, feed_entries
 from archive.models import Reply
 from search.executor import SearchUnavailable
-from search.facets import FILTERS, value_label
 from search.matched_replies import public_chunks
 from search.params import SearchParams
-from search.query import every_match
+from search.query import active_filters, every_match
 from search.ratelimit import feed_rate_limited
 from search.unavailable import unavailable_page
 
@@ -46,10 +45,7 @@ def feed_address(params: SearchParams) -> str:
 def describe(params: SearchParams) -> str:
     """The search in words: 心理健康；答复单位：慈溪市教育局；年份：2024年."""
     parts = [params.q.strip()[:60]] if params.q.strip() else []
-    parts += [f"{FILTERS[name]}：{value_label(name, value)}" for name, values in params.filters.items()
-              for value in values]
-    if params.date_from or params.date_to:
-        parts.append(f"日期：{params.date_from or '…'} 至 {params.date_to or '…'}")
+    parts += [active.label for active in active_filters(params)]
     return "；".join(parts) or "全部答复"
 
 

@@ -29,6 +29,11 @@ class SearchParams:
     bad_dates: tuple[str, ...] = ()  # what was given as a date and is none (2024-13-01): ignored, and said
 
     @classmethod
+    def of_filter(cls, name: str, value: str) -> "SearchParams":
+        """The search listing what one page lists: an agency's, a proposer's or a place's replies."""
+        return cls(filters={name: [value]})
+
+    @classmethod
     def from_querydict(cls, data: QueryDict) -> "SearchParams":
         """Read only whitelisted parameters; anything malformed is ignored, never an error."""
         given = [(name, value) for name in FILTERS for value in data.getlist(name)]

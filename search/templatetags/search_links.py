@@ -30,4 +30,4 @@ def feed_url(params: SearchParams) -> str:
 @register.filter
 def search_of(name: str, value: str) -> SearchParams:
     """The search of one filter, for a page that is one (``"agency"|search_of:agency.name``)."""
-    return SearchParams(filters={name: [value]})
+    return SearchParams.of_filter(name, value)
