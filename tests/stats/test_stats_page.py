@@ -174,6 +174,9 @@ def test_topics_rising_and_falling_compare_the_last_two_complete_years(client, m
     for n in range(12):  # hidden: their word would lead the rise
         reply = make_reply(agency=XINYANG, date=f"{after}-07-{n + 1:02d}", publish=False)
         Reply.objects.filter(pk=reply.pk).update(keywords=["隐藏主题"])
+    for n in range(12):  # published but 依申请公开, as many: hidden as well
+        reply = make_reply(agency=CHANGCHUN, date=f"{after}-08-{n + 1:02d}", disclosure=Reply.Disclosure.ON_REQUEST)
+        Reply.objects.filter(pk=reply.pk).update(keywords=["依申请主题"])
 
     page = client.get("/stats/").content.decode()
 
@@ -200,6 +203,7 @@ def test_commitments_made_dated_past_due_and_followed_up_count_public_replies_on
     make_reply(agency=ZIYANG, date="2024-06-28", next_steps=steps)
     make_reply(agency=CHANGCHUN, date="2023-05-23", next_steps="下一步，我局将于2023年底前完成全市心理辅导室建设。")
     make_reply(agency=XINYANG, date="2024-07-02", next_steps=steps, publish=False)
+    make_reply(agency=CHANGCHUN, date="2024-08-08", next_steps=steps, disclosure=Reply.Disclosure.ON_REQUEST)
 
     rows = table(client.get("/stats/").content.decode(), "commitments")
 
