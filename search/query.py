@@ -66,10 +66,14 @@ class SearchResults:
     nothing_to_search: bool = False  # something was typed, but no searchable word was left
     suggestions: list[tuple[str, str]] = field(default_factory=list)  # (term, url)
     widen: list[tuple[str, int, str]] = field(default_factory=list)  # (filter removed, count, url)
-    contradictory: bool = False  # filters or words no reply can meet together: answered without the index
-    contradictions: list[str] = field(default_factory=list)  # which, in words
+    contradictions: list[str] = field(default_factory=list)  # filters or words no reply can meet together
     out_of_time: bool = False  # the time budget ran out: what was found so far (count, order, suggestions)
     or_form: tuple[str, int, str] | None = None  # words that found nothing together: any of them (text, count, url)
+
+    @property
+    def contradictory(self) -> bool:
+        """Nothing can match: answered without the index."""
+        return bool(self.contradictions)
 
     def page_url(self, page: int) -> str:
         return self.params.url(page=page)
@@ -190,7 +194,7 @@ def search(params: SearchParams) -> SearchResults:
     if reading.request is None:
         return SearchResults(replace(params, page=1), 0, [], [], active_filters(params), reading.parsed, 1,
                              nothing_to_search=reading.nothing_to_search,
-                             contradictory=bool(reading.contradictions), contradictions=reading.contradictions)
+                             contradictions=reading.contradictions)
     engine = executor()
     found = engine.page(reading.request, params.page, PER_PAGE, deadline)
     params = replace(params, page=found.page)  # page=999 of 3 pages shows page 3, and says so

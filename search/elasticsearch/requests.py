@@ -8,7 +8,8 @@ They say what the Whoosh executor does (``search.whoosh_executor``), clause for 
   excluded clauses are ``must_not``;
 * a pin (a proposal number, a proposer's or an agency's name) is a boosted ``should`` beside the text:
   text OR pin, the pinned replies first;
-* filters are ``filter`` terms (values of one filter ANDed, multi-valued fields too) and a date range;
+* filters are ``terms`` (the values of one filter ORed, the filters ANDed) and a date range; on a page they are a
+  ``post_filter``, so each facet's aggregation can leave its own filter out;
 * replies withdrawn while the indexer is behind (``search.executor.stale_reply_ids``) are ``must_not`` ids.
 
 Orders: relevance, or the newest first with undated letters last; ``django_id`` breaks ties, so every order
