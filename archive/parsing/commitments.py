@@ -29,11 +29,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from .deadlines import find_deadline
-from .layout import split_letter
-from .normalize import clean_lines
 from .numerals import to_int
-from .proposers import find_salutation
 from .sections import heading_of, is_courtesy, split_sections, title_of
+from .stored_text import body_paragraphs
 from .vocabulary import NEXT_STEPS_TITLE
 
 # Longer next steps are not read past this (a pasted book is not a letter's promises).
@@ -233,9 +231,7 @@ def _is_candidate(text: str, minimum: int = _MIN_CHARACTERS) -> bool:
 
 def _last_part(body_text: str) -> list[str]:
     """The paragraphs of the letter's last section (with its subsections); its whole body when it has no sections."""
-    lines = clean_lines(body_text)
-    salutation = find_salutation(lines)
-    body = split_letter(lines, salutation.index if salutation else None).body
+    body = body_paragraphs(body_text, courtesies=True)
     sections = split_sections(body)
     last_top = max((i for i, section in enumerate(sections) if section.level == 1), default=None)
     if last_top is None:

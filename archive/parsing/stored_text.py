@@ -2,12 +2,14 @@
 block, as ``parse_reply`` left them), for what is shown or counted of it.
 
 In: the stored text. Out: where the letter proper starts (a browse excerpt starts there, not at the page's
-metadata or the letterhead above it), and the paragraphs that speak of the letter's subject (the topic
-keywords are counted there, not in the heading's session and number nor the closing block's fields). Both are
-found as ``parse_reply`` found them: the salutation, else the sentence naming the proposal.
+metadata or the letterhead above it), and the body's paragraphs: those that speak of the letter's subject (the
+topic keywords are counted there, not in the heading's session and number nor the closing block's fields), and
+the body a letter without a 下一步 part is read for promises in (``commitments``). All are found as
+``parse_reply`` found them: the salutation, else the sentence naming the proposal.
 """
 
 from .layout import letter_begins, split_letter
+from .normalize import clean_lines
 from .proposers import find_salutation
 from .sections import is_courtesy
 
@@ -31,9 +33,15 @@ def letter_start(body_text: str) -> int:
     return offsets[letter_begins(lines, salutation.index if salutation else None)]
 
 
+def body_paragraphs(body_text: str, *, courtesies: bool = False) -> list[str]:
+    """The body's paragraphs, from the salutation to the closing block, as ``parse_reply`` split them; without
+    the courtesies (再次感谢您对…) unless ``courtesies`` asks for them (the sections are read with them)."""
+    lines = clean_lines(body_text)
+    salutation = find_salutation(lines)
+    body = split_letter(lines, salutation.index if salutation else None).body
+    return body if courtesies else [paragraph for paragraph in body if not is_courtesy(paragraph)]
+
+
 def subject_paragraphs(body_text: str) -> list[str]:
-    """The body's paragraphs, from the salutation to the closing block, without the courtesies (再次感谢您对…)."""
-    lines = [line.strip() for line in body_text.split("\n") if line.strip()]
-    salutation = find_salutation(lines[:_HEAD_LINES])
-    layout = split_letter(lines, salutation.index if salutation else None)
-    return [paragraph for paragraph in layout.body if not is_courtesy(paragraph)]
+    """The paragraphs that speak of the letter's subject: its body without the courtesies."""
+    return body_paragraphs(body_text)

@@ -1,7 +1,7 @@
 """Where the letter proper starts in a reply's stored text, and which paragraphs speak of its subject."""
 
 from archive.parsing import parse_reply
-from archive.parsing.stored_text import letter_start, subject_paragraphs
+from archive.parsing.stored_text import body_paragraphs, letter_start, subject_paragraphs
 
 # A letter saved from a government web page: the page's metadata and the letter's markers above the salutation.
 WEB_PAGE_LETTER = """当前位置：首页 > 政务公开 > 建议提案办理
@@ -45,6 +45,20 @@ def test_the_subject_is_the_body_without_heading_fields_courtesy_or_closing_bloc
     assert paragraphs[0].startswith("您提出的《关于加快发展社区嵌入式养老服务的提案》")
     assert paragraphs[-1] == "我局将推动社区嵌入式养老服务中心向助餐、助浴延伸。"
     assert not any(word in "".join(paragraphs) for word in ("分类标识", "是否同意公开", "感谢您", "联系电话"))
+
+
+def test_the_body_is_split_as_the_parser_split_it_courtesies_kept_on_request():
+    parsed = parse_reply(WEB_PAGE_LETTER)
+
+    body = [
+        "您提出的《关于加快发展社区嵌入式养老服务的提案》收悉。现答复如下：",
+        "一、养老服务设施建设情况",
+        "近年来，我市新建社区嵌入式养老服务中心36个，社区养老服务用房全部达标。",
+        "二、下一步工作",
+        "我局将推动社区嵌入式养老服务中心向助餐、助浴延伸。",
+    ]
+    assert body_paragraphs(parsed.body_text, courtesies=True) == [*body, "感谢您对民政工作的关心和支持。"]
+    assert body_paragraphs(parsed.body_text) == subject_paragraphs(parsed.body_text) == body
 
 
 def test_a_short_letter_keeps_its_body_under_a_disclosure_field_above_its_salutation():
