@@ -4,7 +4,7 @@ The engine reads a colon as a semicolon (公开方式；主动公开), drops the
 reads a document number's 〔〕 as 【] or [], a result class C as 《, a subsection's （ as 《, and misreads one
 character of a place name (枇溪市 for 慈溪市).
 The parser finds its fields by these marks; each fix here is narrow: a label the parser knows, a line
-alone that names a deputy, brackets around a year before a number and 号, a place the gazetteer does not
+alone before the body that names a deputy, brackets around a year before a number and 号, a place the gazetteer does not
 know that is one character from one the letter names elsewhere. Pure functions on the whole text.
 """
 
@@ -19,10 +19,16 @@ from archive.places import named, place_names
 _LABELS = (*RESULT_FIELDS, *DISCLOSURE_FIELDS, "联系人", "联系电话", "电话", "签发人", "抄送", "抄报", "主送", "附件")
 _LABEL_SEMICOLON = re.compile(rf"(?<![\u4e00-\u9fff])({'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*[；;]")
 # A salutation is a paragraph of its own: a name or names and a role, maybe with a misread mark after them.
+# A party writes as its committee of a place (九三学社市委员会, 德州市民盟委员会, 民进市委会); a bare 委员会 is
+# an agency's name as often (宜宾市卫生健康委员会, 发展和改革委员会), which heads and signs the letter.
 _SALUTATION = re.compile(
-    r"(?m)(?:\A|(?<=\n\n))(?P<who>[^\n，。；：:;,]{1,40}?(?:代表|委员|同志|委员会|市委会|区委会|县委会))"
-    r"[：:；;，,.。]{0,2}(?=\n\n|\Z)"
+    r"(?P<who>[^\n，。；：:;,]{1,40}?(?:代表|委员|同志|[省市州盟区县旗]委员会|[省市州区县]委会))[：:；;，,.。]{0,2}"
 )
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+_SENTENCE_END = re.compile(r"[。！？!?]$")
+# The salutation comes after the heading's lines (agency, document number, disclosure, title), each a paragraph
+# of its own as read: the corpus has at most 14 before it (a web page's header, 001).
+_SALUTATION_WITHIN = 15
 # 资教体函【2024] 70号, 信民提！（2024] 8号, and the same with 号 left out at the line's end (as web pages copy it).
 _DOC_NUMBER = re.compile(
     r"(?m)(?<=[\u4e00-\u9fff])\s*[！!|]?[【\[(（〔{]\s*((?:19|20)\d{2})\s*[】\])）〕}]\s*(\d{1,5})\s*(号|$)"
@@ -39,12 +45,24 @@ _PLACE = re.compile(r"[\u4e00-\u9fff]{2}[市县区旗]")
 def letter_marks(text: str) -> str:
     """The text with its field marks as a typed letter has them, and misread place names put right."""
     text = _LABEL_SEMICOLON.sub(r"\1：", text)
-    text = _SALUTATION.sub(lambda match: match["who"] + "：", text)
+    text = _salutation_put_right(text)
     text = _DOC_NUMBER.sub(r"〔\1〕\2\3", text)
     text = _RESULT_LETTER.sub(r"【\1】", text)
     text = _RESULT_AFTER_LABEL.sub(lambda match: match[1] + _LOOKS_LIKE[match[2]], text)
     text = _SUBSECTION.sub(r"（\1\2", text)
     return _places_put_right(text)
+
+
+def _salutation_put_right(text: str) -> str:
+    """The salutation with its colon, where one stands: the first paragraph shaped like one, among the first few
+    and before the first that ends a sentence (the body). Further down a paragraph alone is a signature."""
+    for paragraph in list(_PARAGRAPH.finditer(text))[:_SALUTATION_WITHIN]:
+        match = _SALUTATION.fullmatch(paragraph.group())
+        if match:
+            return text[: paragraph.start()] + match["who"] + "：" + text[paragraph.end() :]
+        if _SENTENCE_END.search(paragraph.group()):
+            break
+    return text
 
 
 def _places_put_right(text: str) -> str:

@@ -1,7 +1,13 @@
 """The marks a letter's fields hang on, as recognition misreads them, put right; nothing else is touched."""
 
+from pathlib import Path
+
+import pytest
+
 from archive.ocr.letter_marks import letter_marks
 from archive.parsing import parse_reply
+
+LETTERS = Path(__file__).resolve().parents[1] / "data" / "letters"
 
 BODY = "\n\n您与陈海光代表一起提出的《关于加强学生心理健康教育的建议》已收悉，现答复如下：\n\n一、加强领导\n\n好。"
 
@@ -9,6 +15,45 @@ BODY = "\n\n您与陈海光代表一起提出的《关于加强学生心理健�
 def test_a_salutation_read_with_a_semicolon_or_without_its_colon_names_the_deputy_again():
     for misread in ("朱蓉代表；", "朱蓉代表", "朱蓉代表,", "朱蓉代表：；"):
         assert parse_reply(letter_marks(misread + BODY)).proposer_names == ["朱蓉", "陈海光"]
+
+
+def test_an_agency_signing_a_letter_is_no_salutation():
+    signed = "…正文…\n\n宜宾市卫生健康委员会\n\n2023年7月12日"
+
+    assert letter_marks(signed) == signed
+
+
+def test_only_the_salutation_before_the_body_gets_its_colon_back():
+    text = "张丽委员\n\n您提出的提案收悉，现答复如下：\n\n我委将继续扩大培养规模。\n\n民盟宜宾市委员会\n\n陈海光代表"
+
+    assert letter_marks(text) == text.replace("张丽委员", "张丽委员：")
+
+
+def _as_read(letter: str) -> str:
+    """A typed letter as recognition lays it out: every short line a paragraph of its own."""
+    lines = (LETTERS / letter).read_text(encoding="utf-8").splitlines()
+    return "\n\n".join(line.strip() for line in lines if line.strip())
+
+
+SCANNED = [
+    ("040_yibin_tianren_chinese_number.txt", "提案人张丽委员："),  # 卫健委 at the head and the foot
+    ("035_jiaxing_fagai_butongyi.txt", "屠文杰委员："),  # 发改委
+    ("067_suining_renda_full_label_number.txt", "尊敬的何建伟代表："),  # 发改委
+    ("028_xiangyang_weijian_B_tongyi.txt", "陈思远委员："),  # 卫健委 signing only
+    ("059_dezhou_joint_signature.txt", "德州市民盟委员会："),  # a party's city committee
+    ("006_jiusan_short_no_sections.txt", "九三学社市委员会："),
+]
+
+
+@pytest.mark.parametrize(("letter", "salutation"), SCANNED, ids=[letter.split("_")[1] for letter, _ in SCANNED])
+def test_a_scanned_letter_gets_its_salutations_colon_back_and_keeps_its_agencys_name(letter, salutation):
+    typed = _as_read(letter)
+    read = typed.replace(salutation, salutation[:-1], 1)
+
+    assert letter_marks(read) == typed
+    parsed, want = parse_reply(letter_marks(read)), parse_reply(typed)
+    assert (parsed.agency, parsed.proposer_names) == (want.agency, want.proposer_names)
+    assert parsed.agency and parsed.proposer_names
 
 
 def test_a_field_label_read_with_a_semicolon_gets_its_colon_back():
