@@ -2,9 +2,11 @@
 
 One post_save receiver covers every writer — the ingest, publishing, the admin's edits and actions, the
 fixture loader — without any of them knowing about commitments. A save that names only fields commitments
-do not depend on (``update_fields``) is skipped.
+do not depend on (``update_fields``) is skipped. The commitments are derived in the save's transaction;
+the follow-ups are linked when it commits, once for each agency it touched (``followups.refresh_around``).
 """
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import signals
 
 from archive.models import Reply
@@ -15,7 +17,7 @@ from commitments.followups import refresh_around
 DEPENDS_ON = frozenset({"next_steps", "body_text", "date", "status", "disclosure", "agency", "proposal", "keywords"})
 
 
-def reply_saved(sender, instance: Reply, update_fields=None, **kwargs) -> None:
+def reply_saved(sender, instance: Reply, update_fields=None, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
     if update_fields is not None and not DEPENDS_ON.intersection(update_fields):
         return
     # The ingest saves a reply twice (as a draft, then published): its words are read once.
@@ -23,7 +25,7 @@ def reply_saved(sender, instance: Reply, update_fields=None, **kwargs) -> None:
     if getattr(instance, "_commitments_read_from", None) != source:
         derive_commitments(instance)
         instance._commitments_read_from = source
-    refresh_around(instance)
+    refresh_around(instance, using=using)  # when the transaction commits, once per agency
 
 
 def connect() -> None:

@@ -16,6 +16,24 @@ def today(monkeypatch):
 
 
 @pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Use as ``with committed(): reply.save()``: what runs when the save's transaction commits (the follow-ups
+    are linked then, ``commitments.followups.refresh_around``) has run when the block ends."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def make_reply(make_reply, committed):
+    """``make_reply`` (tests/conftest.py), each reply saved as in a transaction of its own that commits."""
+
+    def make(**fields):
+        with committed():
+            return make_reply(**fields)
+
+    return make
+
+
+@pytest.fixture
 def ziyang(make_reply):
     """A 资阳市 letter of 2024-06-28: one commitment past due on 2024-12-31, one due 2025-06-30, one undated."""
     return make_reply(
