@@ -12,6 +12,7 @@ from archive.models import Reply
 from archive.parsing.commitments import find_commitments
 from commitments.followups import refresh_follow_ups
 from commitments.models import Commitment
+from search import indexing
 
 
 def derive_commitments(reply: Reply, *, dry_run: bool = False) -> bool:
@@ -33,8 +34,8 @@ def derive_commitments(reply: Reply, *, dry_run: bool = False) -> bool:
 def derive_all(*, dry_run: bool = False) -> int:
     """Derive every reply's commitments and link their follow-ups again; returns how many replies changed.
 
-    A changed reply is saved again (its 修改时间 moves) so the search index hears of it: its
-    ``commitment`` facet may have changed.
+    A changed reply is queued for the search index, its ``commitment`` facet may have changed; it is not
+    saved again (its 修改时间 stays, and nothing else reads it again).
     """
     changed = []
     replies = Reply.objects.only("pk", "next_steps", "date", "body_text").order_by("pk")
@@ -47,6 +48,6 @@ def derive_all(*, dry_run: bool = False) -> int:
         for agency_id in agencies.order_by("agency_id"):
             with transaction.atomic():
                 refresh_follow_ups(agency_id)
-        for reply in Reply.objects.filter(pk__in=changed).iterator(chunk_size=500):
-            reply.save(update_fields=["updated_at"])
+        with transaction.atomic():  # enqueue writes in the caller's transaction, drained when it commits
+            indexing.enqueue(changed)
     return len(changed)

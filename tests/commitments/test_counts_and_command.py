@@ -1,6 +1,7 @@
 """The statistics page's counts, and manage.py derive_commitments for an archive that predates commitments."""
 
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -30,3 +31,16 @@ def test_the_command_derives_the_commitments_of_an_archive_that_has_none(ziyang,
     assert Commitment.objects.filter(reply=ziyang).count() == 3
     assert Commitment.objects.filter(reply=cixi).count() == 2
     assert "已更新 2 件答复的承诺事项" in capsys.readouterr().out
+
+
+def test_the_command_queues_the_replies_it_changed_for_the_index_without_saving_them_again(ziyang, cixi):
+    from search.models import IndexQueue
+
+    Commitment.objects.filter(reply=ziyang).delete()
+    IndexQueue.objects.all().delete()
+    edited = Reply.objects.get(pk=ziyang.pk).updated_at
+
+    call_command("derive_commitments", stdout=StringIO())
+
+    assert list(IndexQueue.objects.values_list("reply_id", flat=True)) == [ziyang.pk]  # its 承诺 facet
+    assert Reply.objects.get(pk=ziyang.pk).updated_at == edited  # 修改时间: the letter was not edited
