@@ -8,7 +8,7 @@ The next steps (下一步) are read there too, once: the 下一步 box above the
 import re
 from dataclasses import dataclass, replace
 
-from archive.parsing.sections import heading_of, title_of
+from archive.parsing.sections import after_title, heading_of, title_of
 
 # The paragraph where a letter's next steps start, when no section of its own holds them.
 NEXT_STEPS_TEXT = "next-steps-text"
@@ -16,7 +16,6 @@ NEXT_STEPS_TEXT = "next-steps-text"
 SUMMARY_SENTENCES = 2
 SUMMARY_LENGTH = 150
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
-_AFTER_TITLE = "。.：:！!？? "
 
 
 @dataclass(frozen=True)
@@ -53,9 +52,8 @@ def letter_blocks(body_text: str, sections, next_steps: str = "") -> list[Block]
         if section is not None and paragraph == section.text.strip().splitlines()[0].strip():
             pending.pop(0)
             # A title the parser could not read is empty: the whole paragraph is then the heading.
-            found = section.title and section.title in paragraph
-            rest = paragraph.split(section.title, 1)[1].lstrip(_AFTER_TITLE) if found else ""
-            heading = paragraph[: len(paragraph) - len(rest)].rstrip(_AFTER_TITLE) if rest else paragraph
+            rest = after_title(paragraph, section.title)
+            heading = paragraph[: paragraph.index(section.title) + len(section.title)] if rest else paragraph
             block = Block(text=rest, anchor=section.anchor, level=section.level, heading=heading)
         else:
             block = Block(text=paragraph)
@@ -86,8 +84,7 @@ def next_steps_summary(next_steps: str) -> str:
     for line in (line.strip() for line in next_steps.splitlines()):
         heading = heading_of(line)
         if heading is not None:
-            title = title_of(heading.rest)
-            line = heading.rest.split(title, 1)[1].lstrip(_AFTER_TITLE) if title else heading.rest
+            line = after_title(heading.rest, title_of(heading.rest))
         lines.append(line)
     sentences = _SENTENCE.findall("".join(lines))[:SUMMARY_SENTENCES]
     summary = "".join(sentence.strip() for sentence in sentences)

@@ -30,7 +30,7 @@ from datetime import date
 
 from .deadlines import find_deadline
 from .numerals import to_int
-from .sections import heading_of, is_courtesy, split_sections, title_of
+from .sections import after_title, heading_of, is_courtesy, split_sections, title_of
 from .stored_text import body_paragraphs
 from .vocabulary import NEXT_STEPS_TITLE
 
@@ -112,7 +112,7 @@ def _paragraphs(text: str, title: re.Pattern | None = NEXT_STEPS_TITLE) -> list[
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
     heading = heading_of(paragraphs[0]) if paragraphs else None
     if heading is not None and (title is None or title.search(title_of(heading.rest))):
-        rest = heading.rest.split(title_of(heading.rest), 1)[-1].lstrip("：:。.，, ")
+        rest = after_title(heading.rest, title_of(heading.rest))
         paragraphs[0:1] = [rest] if rest else []
     return paragraphs
 

@@ -43,6 +43,10 @@ _SLIP_TOLERANT = ("cn", "pcn")
 # Half-width letters end sentences with "." (017); a dot between digits is a decimal point.
 _TITLE_END = re.compile(r"[。！？：!?:]|(?<=[\u4e00-\u9fff”’」』）)])\.(?!\d)")
 
+# What may stand between a heading's title and the text it runs on into: the mark that ended the title, a comma
+# title_of trimmed off, spaces.
+_AFTER_TITLE = "。.：:！!？?，, "
+
 # Punctuation doubled after a heading's number: "一、：关于经费保障。", "二、，…".
 _STRAY_PUNCTUATION = re.compile(r"^[：:，,、．.；;\s]+")
 
@@ -102,6 +106,17 @@ def title_of(rest: str) -> str:
     """
     title = _TITLE_END.split(_STRAY_PUNCTUATION.sub("", rest), maxsplit=1)[0]
     return title.strip().rstrip("；;，,、 ")
+
+
+def after_title(text: str, title: str) -> str:
+    """The text after a heading's title, where the heading runs on into its paragraph: "一、加强组织领导。近年来…" →
+    "近年来…"; "" when the title is empty or not in the text, or nothing follows it.
+
+    ``text`` is the heading's line or its ``rest``; ``title`` is title_of's, or a section's title as corrected.
+    """
+    if not title or title not in text:
+        return ""
+    return text.split(title, 1)[1].lstrip(_AFTER_TITLE)
 
 
 def heading_as_written(level: int, number: str, title: str, text: str) -> str:

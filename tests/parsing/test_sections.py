@@ -1,6 +1,9 @@
 """Numbered sections of the body: two levels, titles, text, and the next steps."""
 
+import pytest
+
 from archive.parsing import parse_reply
+from archive.parsing.sections import after_title
 
 from .letters import make_letter
 
@@ -330,3 +333,16 @@ def test_heading_number_with_nothing_after_it_leaves_the_headings_around_it():
     )
 
     assert titles(sections) == ["工作情况", "下一步工作"]
+
+
+@pytest.mark.parametrize(("line", "title", "after"), [
+    ("一、高度重视，加强组织领导。近年来，我局成立了专班。", "高度重视，加强组织领导", "近年来，我局成立了专班。"),
+    ("四、下一步工作安排：我局将继续推进。", "下一步工作安排", "我局将继续推进。"),
+    ("（二）完善设施布局？ 新建中心30个。", "完善设施布局", "新建中心30个。"),
+    ("一、加强领导，", "加强领导", ""),  # the comma title_of trimmed is no text
+    ("三、下一步工作", "下一步工作", ""),
+    ("三、下一步工作", "", ""),  # a title nobody could read
+    ("三、下一步工作", "工作打算", ""),  # a title corrected away from the line
+])
+def test_the_text_after_a_heading_title_is_what_the_heading_runs_on_into(line, title, after):
+    assert after_title(line, title) == after
