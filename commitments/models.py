@@ -1,8 +1,8 @@
 """What a reply promised (下一步), one row per commitment, derived from the letter and never edited by hand.
 
 Rows are made for every reply, drafts included, by ``commitments.deriving`` whenever a reply is saved;
-the public sees only those of ``Reply.objects.public()`` (``Commitment.objects.public()``). A commitment's
-follow-up (后续答复) is a later public reply of the same agency on a related proposal
+the public sees only those of ``Reply.objects.public()`` (``commitments.lists``, ``commitments.stats``).
+A commitment's follow-up (后续答复) is a later public reply of the same agency on a related proposal
 (``commitments.followups``).
 """
 
@@ -12,10 +12,6 @@ from archive.models import Reply
 
 
 class CommitmentQuerySet(models.QuerySet):
-    def public(self):
-        """Commitments of replies the public may read."""
-        return self.filter(reply__in=Reply.objects.public())
-
     def dated(self):
         return self.filter(due__isnull=False)
 
