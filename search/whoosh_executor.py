@@ -10,10 +10,8 @@ Replies withdrawn while the indexer is behind (``search.executor.stale_reply_ids
 every count, facet, suggestion and hit.
 """
 
-import difflib
 import functools
 import heapq
-import math
 import time
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -28,12 +26,11 @@ from search.columns import documents_by_value, stored_columns
 from search.executor import Found, Matches, SearchRequest, Widening, stale_reply_ids
 from search.facets import FACETS, MULTI_VALUED, index_field
 from search.querylang import Clause, ParsedQuery, Pin, single_character
+from search.ranking import PIN_BOOST, SUGGESTED_FROM, closest, topic_weights
 
 CLOCK_EVERY = 16  # documents matched, ranked or checked between looks at the clock (the time budget)
-PIN_BOOST = 1000.0  # a named proposal, proposer or agency outranks any text match
 TEXT = "text"
 KEYWORDS_FIELD = "keywords"
-TOPIC_WORDS = 4  # related replies share one of the reply's rarest keywords
 _NO_DATE = datetime.min
 
 
@@ -280,7 +277,7 @@ def _public_term(searcher, term: str, hidden) -> bool:
 def _closest_terms(searcher, parsed: ParsedQuery, hidden, deadline: float, limit: int) -> list[str]:
     reader = searcher.reader()
     found: dict[str, float] = {}
-    for word in parsed.highlight_words[:4]:
+    for word in parsed.highlight_words[:SUGGESTED_FROM]:
         candidates = []
         for i, term in enumerate(reader.expand_prefix(TEXT, word[:1])):
             if i >= 2_000:
@@ -288,8 +285,8 @@ def _closest_terms(searcher, parsed: ParsedQuery, hidden, deadline: float, limit
             term = term.decode("utf-8") if isinstance(term, bytes) else term
             if term != word:
                 candidates.append(term)
-        for term in difflib.get_close_matches(word, candidates, n=limit * 3, cutoff=0.3):
-            found.setdefault(term, difflib.SequenceMatcher(None, word, term).ratio())
+        for term, likeness in closest(word, candidates, limit).items():
+            found.setdefault(term, likeness)
     best = []
     for term in sorted(found, key=lambda t: -found[t]):
         if len(best) >= limit or time.perf_counter() > deadline:
@@ -438,14 +435,10 @@ class WhooshExecutor:
         total = searcher.doc_count()
         # The rarest keywords say most about the topic, and their lists are short: a common word's
         # thousands of holders tripled the cost and hardly changed the ranking.
-        # A keyword only this reply holds (its own rare words, the rarest of all) can relate it to nothing.
-        shared = [word for word in keywords if len(holders.get(word, ())) > 1]
-        rarest = sorted(shared, key=lambda word: len(holders[word]))
+        weights = topic_weights(keywords, {word: len(holders[word]) for word in keywords if word in holders}, total)
         scores: dict[int, float] = {}
-        for word in rarest[:TOPIC_WORDS]:
-            documents = holders[word]
-            weight = math.log(1 + total / len(documents))
-            for docnum in documents:
+        for word, weight in weights.items():
+            for docnum in holders[word]:
                 scores[docnum] = scores.get(docnum, 0.0) + weight
         ids = stored_columns(searcher)["django_id"]
         best = heapq.nlargest(candidates, scores.items(), key=lambda item: (item[1], -item[0]))

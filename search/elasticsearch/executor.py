@@ -7,7 +7,6 @@ it is and the page says so (``out_of_time``), as Whoosh does when the budget run
 connection, a request that got no answer in time or an error status raise ``SearchUnavailable``.
 """
 
-import difflib
 import functools
 import re
 import time
@@ -15,6 +14,7 @@ from collections import Counter
 
 from search.executor import Found, Matches, SearchRequest, Widening, stale_reply_ids
 from search.facets import FACETS
+from search.ranking import SUGGESTED_FROM, closest, topic_weights
 
 from . import requests as bodies
 from .client import answering, until
@@ -51,13 +51,6 @@ def marked_words(hits: list[dict]) -> list[str] | None:
 def cut_short(answer: dict) -> bool:
     """Whether the cluster answered with part of the matches: its timeout passed, or a shard failed."""
     return bool(answer.get("timed_out")) or answer.get("_shards", {}).get("failed", 0) > 0
-
-
-def closest(word: str, candidates: list[str], limit: int) -> dict[str, float]:
-    """The candidates most like ``word`` (difflib's ratio, at least 0.3, as the Whoosh executor ranks them)."""
-    others = [candidate for candidate in candidates if candidate != word]
-    return {term: difflib.SequenceMatcher(None, word, term).ratio()
-            for term in difflib.get_close_matches(word, others, n=limit * 3, cutoff=0.3)}
 
 
 class ElasticsearchExecutor:
@@ -110,7 +103,7 @@ class ElasticsearchExecutor:
             after = hits[-1]["sort"]
 
     def suggestions(self, request: SearchRequest, deadline: float, limit: int = 6) -> list[str]:
-        words = request.parsed.highlight_words[: bodies.SUGGESTED_FROM]
+        words = request.parsed.highlight_words[: SUGGESTED_FROM]
         if not words:
             return []
         answer = self._search(bodies.suggest_body(words, limit), deadline)
@@ -141,7 +134,7 @@ class ElasticsearchExecutor:
         deadline = time.perf_counter() + RELATED_BUDGET_S
         frequencies = self._search(bodies.keyword_frequency_body(keywords), deadline)
         holders = {bucket["key"]: bucket["doc_count"] for bucket in frequencies["aggregations"]["keywords"]["buckets"]}
-        weights = bodies.topic_weights(keywords, holders, frequencies["hits"]["total"]["value"])
+        weights = topic_weights(keywords, holders, frequencies["hits"]["total"]["value"])
         if not weights:
             return []
         answer = self._search(bodies.related_body(reply_pk, weights, candidates), deadline)

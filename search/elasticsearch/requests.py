@@ -17,23 +17,20 @@ is total (``search_after`` needs that). The highlighter marks matched words with
 and ``text``; the executor reads only the words (see ``mapping`` for why).
 """
 
-import math
 from collections.abc import Iterable
 
 from search.executor import SearchRequest
 from search.facets import FACET_LIMIT, FACET_MORE_LIMIT, FACETS, index_field
 from search.indexing import identifier
 from search.querylang import Clause, ParsedQuery, Pin, joined_words, single_character
+from search.ranking import PIN_BOOST
 
 from .mapping import PHRASE_TEXT, SECTIONS, TEXT
 
-PIN_BOOST = 1000.0  # a named proposal, proposer or agency outranks any text match (as in Whoosh)
 PLACE_BUCKETS = 5_000  # every level of the place facet: China has about 3,200 provinces, cities and counties
 YEAR_BUCKETS = 200  # the year facet shows every year
 FACET_BUCKETS = FACET_LIMIT + FACET_MORE_LIMIT  # the 12 largest values, and the rest behind 更多
 EXPORT_BATCH = 5_000  # hits per request when every match is read (search_after pages)
-TOPIC_WORDS = 4  # related replies share one of the reply's rarest keywords
-SUGGESTED_FROM = 4  # typed words that suggestions are looked for (as in Whoosh)
 MARK = ("<mark>", "</mark>")
 
 MATCH_ALL = {"match_all": {}}
@@ -206,14 +203,6 @@ def keyword_frequency_body(keywords: list[str]) -> dict:
     """How many documents hold each keyword, and how many documents there are."""
     return {"query": MATCH_ALL, "size": 0, "track_total_hits": True,
             "aggs": {"keywords": {"terms": {"field": "keywords", "include": sorted(keywords), "size": len(keywords)}}}}
-
-
-def topic_weights(keywords: list[str], holders: dict[str, int], total: int) -> dict[str, float]:
-    """The reply's rarest keywords that other documents hold too, each weighing its inverse document frequency
-    (as in Whoosh): a rare shared topic counts more than a common one, and a common word's many holders cost
-    more. A keyword only the reply holds (its own rare words, the rarest of all) can relate it to nothing."""
-    rarest = sorted((word for word in keywords if holders.get(word, 0) > 1), key=lambda word: holders[word])
-    return {word: math.log(1 + total / holders[word]) for word in rarest[:TOPIC_WORDS]}
 
 
 def related_body(reply_pk: int, weights: dict[str, float], candidates: int) -> dict:
