@@ -4,8 +4,9 @@ The engine reads a colon as a semicolon (公开方式；主动公开), drops the
 reads a document number's 〔〕 as 【] or [], a result class C as 《, a subsection's （ as 《, and misreads one
 character of a place name (枇溪市 for 慈溪市).
 The parser finds its fields by these marks; each fix here is narrow: a label the parser knows, a line
-alone before the body that names a deputy, brackets around a year before a number and 号, a place the gazetteer does not
-know that is one character from one the letter names elsewhere. Pure functions on the whole text.
+alone before the body that names a deputy, brackets around a year before a number and 号, a place the
+gazetteer does not know, standing where a place's name does, that is one character from one the letter
+names elsewhere. Pure functions on the whole text.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from functools import cache
 
 from archive.parsing.vocabulary import DISCLOSURE_FIELDS, RESULT_FIELDS
-from archive.places import named, place_names
+from archive.places import Division, named, place_names
 
 _LABELS = (*RESULT_FIELDS, *DISCLOSURE_FIELDS, "联系人", "联系电话", "电话", "签发人", "抄送", "抄报", "主送", "附件")
 _LABEL_SEMICOLON = re.compile(rf"(?<![\u4e00-\u9fff])({'|'.join(sorted(_LABELS, key=len, reverse=True))})\s*[；;]")
@@ -39,7 +40,14 @@ _RESULT_AFTER_LABEL = re.compile(rf"(?m)((?:{'|'.join(RESULT_FIELDS)})：\s*)([�
 _LOOKS_LIKE = {"《": "C", "〈": "C", "(": "C", "（": "C", "c": "C", "Ｃ": "C", "8": "B"}
 # A subsection's number in brackets, its opening bracket read as 《: 《一）.
 _SUBSECTION = re.compile(r"(?m)^[《〈]([一二三四五六七八九十]{1,3}|\d{1,2})([）)])")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{2}[市县区旗]")
+# A place is repaired only where a place's name stands: at a line's start, an agency's name (枇溪市教育局,
+# 慈溪市人力资源和社会保障局), or right after the place it lies in (湖州市吴星区, 浙江省枇溪市). In running text
+# three characters ending in 区 or 市 are words as often (推进主城区老旧小区改造, 全市城区道路); 本市 is no place.
+_PLACE_OF_AGENCY = re.compile(
+    r"(?m)^[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{2}[市县区旗])(?=[\u4e00-\u9fff]{0,10}?(?:局|委|办|厅|政府))"
+)
+_PLACE_QUALIFIED = re.compile(r"(?<=[省市州盟区])(?=(?P<name>[\u4e00-\u9fff]{2}[市县区旗]))")
+_QUALIFIER_LONGEST = 12  # 黔东南苗族侗族自治州
 
 
 def letter_marks(text: str) -> str:
@@ -66,22 +74,43 @@ def _salutation_put_right(text: str) -> str:
 
 
 def _places_put_right(text: str) -> str:
-    """枇溪市 → 慈溪市 where 枇溪市 is no place, 慈溪市 differs in one character and 慈溪 stands elsewhere in the text.
+    """枇溪市 → 慈溪市 where 枇溪市 is no place, 慈溪市 differs in one character and 慈溪 stands elsewhere in the text,
+    and 枇溪市 stands where a place's name does: heading an agency's name, or after a place (within which 慈溪市 lies).
 
     Several places one character away (慈溪, 兰溪, 贵溪) are told apart only by the letter itself; when it
     names none of them, or more than one, the word is left as read.
     """
-
-    def right(match: re.Match) -> str:
-        name = match.group()
+    spans: dict[int, tuple[Division, ...]] = {}
+    for match in _PLACE_QUALIFIED.finditer(text):
+        if qualifiers := _place_ending_at(text, match.start("name")):
+            spans[match.start("name")] = qualifiers
+    for match in _PLACE_OF_AGENCY.finditer(text):
+        spans.setdefault(match.start("name"), ())
+    repaired = text
+    for start, qualifiers in sorted(spans.items()):
+        name = text[start : start + 3]
         if named(name):
-            return name
-        rest = text[: match.start()] + "\n" + text[match.end():]
+            continue
+        rest = text[:start] + "\n" + text[start + 3 :]
         near = {known for position in range(2) for known in _one_apart().get(_wildcard(name, position), ())}
-        named_elsewhere = [known for known in near if known[:2] in rest]
-        return named_elsewhere[0] if len(named_elsewhere) == 1 else name
+        named_elsewhere = [
+            known for known in near if known[:2] in rest and (not qualifiers or _lies_within(known, qualifiers))
+        ]
+        if len(named_elsewhere) == 1:
+            repaired = repaired[:start] + named_elsewhere[0] + repaired[start + 3 :]
+    return repaired
 
-    return _PLACE.sub(right, text)
+
+def _place_ending_at(text: str, end: int) -> tuple[Division, ...]:
+    """The places a name ending right before ``end`` may be (湖州市 before 吴星区), the longest name's."""
+    for size in range(min(_QUALIFIER_LONGEST, end), 1, -1):
+        if places := named(text[end - size : end]):
+            return places
+    return ()
+
+
+def _lies_within(name: str, places: tuple[Division, ...]) -> bool:
+    return any(place.within(qualifier) for place in named(name) for qualifier in places)
 
 
 def _wildcard(name: str, position: int) -> str:

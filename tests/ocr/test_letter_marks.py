@@ -75,6 +75,18 @@ def test_a_place_misread_by_one_character_is_put_right_where_the_letter_names_it
     assert letter_marks(text) == "慈溪市教育局\n浙师大附属慈溪实验学校"
 
 
+def test_a_place_misread_in_a_qualified_name_is_put_right_within_the_place_before_it():
+    assert letter_marks("吴兴区教育局\n湖州市吴星区") == "吴兴区教育局\n湖州市吴兴区"
+    assert letter_marks("浙江省枇溪市教育局\n慈溪实验学校") == "浙江省慈溪市教育局\n慈溪实验学校"
+    assert letter_marks("枇溪市人力资源和社会保障局\n慈溪") == "慈溪市人力资源和社会保障局\n慈溪"
+    assert letter_marks("湖州市吴星区\n吴中") == "湖州市吴星区\n吴中"  # 吴中区 is 苏州's, not 湖州's
+
+
+def test_words_in_running_text_that_end_like_a_place_are_no_place_to_put_right():
+    for text in ("推进主城区老旧小区改造。西城区住建委配合", "全市城区道路。海城区", "本市主城区道路\n西城区住建委"):
+        assert letter_marks(text) == text
+
+
 def test_a_place_name_is_left_alone_when_the_letter_does_not_say_which_place_it_is():
     assert letter_marks("枇溪市教育局") == "枇溪市教育局"  # 慈溪市, 兰溪市 and 贵溪市 are one character away
 
