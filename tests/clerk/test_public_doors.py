@@ -4,6 +4,9 @@ Three replies share the word 鹈鹕湿地: one public, one draft, one published 
 door is one entry in DOORS, so a new public page is covered by adding one line.
 """
 
+import io
+
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -45,18 +48,21 @@ DOORS = {
     "reply page": lambda reply: reply.get_absolute_url(),
     "original file": lambda reply: f"{reply.get_absolute_url()}original/",
     "proposal page": lambda reply: reply.proposal.get_absolute_url(),
+    "proposal page by id": lambda reply: f"/proposals/{reply.proposal_id}/",
     "agency page": lambda reply: reply.agency.get_absolute_url(),
     "proposer page": lambda reply: lead(reply).get_absolute_url(),
     "agency list": lambda reply: "/agencies/",
     "place page": lambda reply: reply.proposal.place.get_absolute_url(),
     "place list": lambda reply: "/places/",
     "search export": lambda reply: f"/search/export/?q={WORD}&format=csv",
+    "search export, Excel": lambda reply: f"/search/export/?q={WORD}&format=xlsx",
     "newest replies feed": lambda reply: "/feeds/replies/",
     "search feed": lambda reply: f"/search/feed/?q={WORD}",
     "agency feed": lambda reply: f"{reply.agency.get_absolute_url()}feed/",
     "proposer feed": lambda reply: f"{lead(reply).get_absolute_url()}feed/",
     "place feed": lambda reply: f"{reply.proposal.place.get_absolute_url()}feed/",
     "proposal feed": lambda reply: f"{reply.proposal.get_absolute_url()}feed/",
+    "proposal feed by id": lambda reply: f"/proposals/{reply.proposal_id}/feed/",
     "place facet": lambda reply: f"/search/?place={reply.proposal.place.code}&q={WORD}",
     "commitment filter": lambda reply: f"/search/?commitment=有期限承诺&q={WORD}",
     "search page": lambda reply: f"/search/?q={WORD}",
@@ -83,6 +89,11 @@ NAMES_ONLY = {"original file", "agency list", "place list", "statistics page", "
 URLS_ONLY = {"sitemap"}
 
 
+def cells_of(workbook: bytes) -> str:
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook), read_only=True).active
+    return "\n".join(str(value) for row in sheet.iter_rows(values_only=True) for value in row if value)
+
+
 def shows(client, door, reply) -> bool:
     url = DOORS[door](reply)
     response = client.get(url)
@@ -90,7 +101,7 @@ def shows(client, door, reply) -> bool:
         return False
     assert response.status_code in (200, 410), url
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    page = body.decode()
+    page = cells_of(body) if url.endswith("format=xlsx") else body.decode()
     if door in URLS_ONLY:
         return f"{reply.get_absolute_url()}<" in page
     tag = next(tag for tag in CITY if tag in reply.proposal.title)
