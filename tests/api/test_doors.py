@@ -45,9 +45,11 @@ def test_a_hidden_reply_beside_a_public_one_is_in_no_list_or_count(client, citie
 
     record = client.get(DETAIL_DOORS[door](public)).json()
 
-    listed = record.get("replies") or record["newest_replies"]
-    assert [reply["id"] for reply in listed] == [public.pk]
-    assert record.get("counts", {"replies": 1})["replies"] == 1
+    if door == "proposal":  # a proposal lists its replies; an agency, a person and a place count them too
+        assert [reply["id"] for reply in record["replies"]] == [public.pk]
+    else:
+        assert [reply["id"] for reply in record["newest_replies"]] == [public.pk]
+        assert record["counts"]["replies"] == 1
 
 
 def test_a_personal_mobile_number_is_masked_in_every_field_of_a_reply(client, make_reply):
