@@ -13,6 +13,7 @@ from django.http import multipartparser
 from django.test import Client
 
 from tests.conftest import SEED_LETTERS
+from uploads.models import Upload
 
 UPLOAD = "/admin/archive/reply/upload/"
 FORGED = {"csrftoken": "A" * 32}
@@ -80,7 +81,9 @@ def test_a_logged_in_clerk_still_uploads_a_letter_larger_than_the_anonymous_limi
 
     response = clerk_client.post(UPLOAD, {"files": [SimpleUploadedFile("zy.txt", letter + padding)], "text": ""})
 
-    assert response.status_code == 302  # queued, off to the page of the clerk's uploads
+    assert response.status_code == 302  # off to the page of the clerk's uploads
+    upload = Upload.objects.get(filename="zy.txt")
+    assert upload.state != Upload.State.FAILED and upload.file.size == len(letter + padding)
 
 
 @pytest.mark.usefixtures("search_index")
