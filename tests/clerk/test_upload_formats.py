@@ -14,6 +14,7 @@ from archive.extract import converters
 from archive.models import Agency, Person, Proposal, Reply, Session
 from archive.ocr import NOT_INSTALLED
 from tests.bad_files import corrupt_jpeg, long_pdf, password_pdf, photo_jpeg, program_bytes
+from tests.engines import needs_libreoffice
 from tests.letter_files import letter_ofd, letter_text, numbered_docx, zipped
 from tests.uploads.worker import upload_and_read
 
@@ -49,7 +50,7 @@ def test_an_ofd_letter_becomes_a_draft_with_its_fields(clerk_client):
     assert [section.title for section in reply.sections.filter(level=1)] == ["基本情况", "主要措施", "下一步工作"]
 
 
-@pytest.mark.skipif(bool(converters.unavailable()), reason=f"需要 LibreOffice：{converters.unavailable()}")
+@needs_libreoffice
 def test_a_doc_letter_becomes_a_draft_with_its_automatically_numbered_sections(clerk_client):
     name = Path(YIBIN).with_suffix(".doc").name
 

@@ -13,14 +13,11 @@ from pathlib import Path
 import pytest
 
 from archive.extract import FORMATS, SUPPORTED_EXTENSIONS, ExtractError, converters, extract_text, format_of
+from tests.engines import needs_libreoffice
 from tests.letter_files import SAMPLES, fields, letter_ofd, letter_text, numbered_docx
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "formats"
 CONVERTED = sorted(FIXTURES.glob("*.doc")) + sorted(FIXTURES.glob("*.wps"))
-needs_libreoffice = pytest.mark.skipif(
-    bool(converters.unavailable()),
-    reason=f".doc/.wps 需要 LibreOffice：{converters.unavailable()}（scripts/install_converters.sh）",
-)
 
 
 def squeezed(text):

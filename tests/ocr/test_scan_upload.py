@@ -19,7 +19,7 @@ from archive.models import Agency, Person, Proposal, Reply, Session
 from archive.parsing import parse_reply
 from scripts.score_parser import got_field, same, want_field
 from tests.bad_files import corrupt_jpeg, photo_jpeg, pixel_bomb_png
-from tests.ocr.conftest import needs_engine
+from tests.engines import needs_tesseract
 from tests.ocr.scans import (
     SEED,
     SEEDS,
@@ -34,7 +34,7 @@ from tests.ocr.scans import (
 FIELDS = ["proposer_names", "proposal_number", "session", "proposal_title", "agency", "date", "doc_number",
           "section_titles"]
 
-pytestmark = [needs_engine, pytest.mark.usefixtures("search_index")]
+pytestmark = [needs_tesseract, pytest.mark.usefixtures("search_index")]
 
 
 def upload(name: str, data: bytes) -> Reply:
