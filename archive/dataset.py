@@ -6,7 +6,9 @@ the Chinese; cells that would run as formulas neutralised), ``README.md`` (the d
 ``SHA256SUMS``. Beside the zip, ``reply-archive-YYYY-MM-DD.json`` records what ``/data/`` shows: the
 date, the counts, the size and the zip's checksum. Both are written under temporary names and renamed,
 so ``/data/`` never offers half a file; a run on the same day replaces that day's dump; the newest
-``KEEP`` dumps stay.
+``KEEP`` dumps stay. A dump holding a reply that has stopped being public since is offered no more: one made
+before a withdrawal is passed over (``current``), and a public reply deleted outright removes every dump
+(``archive.withdrawals``).
 """
 
 import csv
@@ -16,11 +18,12 @@ import re
 import tempfile
 import zipfile
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from django.utils import timezone
 
+from archive.models import Reply
 from archive.reply_rows import REPLY_COLUMNS, SECTION_COLUMNS, in_one_cell, public_reply_rows, public_section_rows
 from archive.spreadsheet_safety import safe_cell
 
@@ -50,15 +53,17 @@ def dump_name(day: date) -> str:
 
 
 def dump_path(directory: Path, day: date) -> Path | None:
-    """The dump of that day, if it is kept: a name made from a date, never from a request's text."""
+    """The dump of that day, if it is kept and current: a name made from a date, never from a request's text."""
     path = Path(directory) / dump_name(day)
-    return path if path.is_file() else None
+    dump = _recorded(Path(directory), day)
+    return path if path.is_file() and dump and current(dump) else None
 
 
 def write_dump(directory: Path, day: date, keep: int = KEEP) -> Dump:
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     folder = dump_name(day).removesuffix(".zip")
+    started = timezone.localtime()  # what the rows show: a reply withdrawn after this may be in them
     with tempfile.TemporaryDirectory(dir=directory, prefix=".partial-") as scratch:
         scratch = Path(scratch)
         counts = {
@@ -73,7 +78,7 @@ def write_dump(directory: Path, day: date, keep: int = KEEP) -> Dump:
             for name in [*files, "SHA256SUMS"]:
                 archive.write(scratch / name, arcname=f"{folder}/{name}")
         dump = Dump(day=day, name=dump_name(day), size=partial.stat().st_size, sha256=_sha256(partial),
-                    created=timezone.localtime().isoformat(timespec="seconds"), **counts)
+                    created=started.isoformat(timespec="seconds"), **counts)
         partial.replace(directory / dump.name)  # the scratch folder is in the same directory: an atomic rename
     _replace(directory / f"{folder}.json", json.dumps({**asdict(dump), "day": day.isoformat()}, ensure_ascii=False))
     _prune(directory, keep)
@@ -81,13 +86,22 @@ def write_dump(directory: Path, day: date, keep: int = KEEP) -> Dump:
 
 
 def latest_dump(directory: Path) -> Dump | None:
-    """The newest dump whose zip and record are both there."""
+    """The newest dump whose zip and record are both there, if it is current."""
     for day in _kept_days(Path(directory)):
-        record = Path(directory) / f"{PREFIX}{day.isoformat()}.json"
-        if record.is_file():
-            fields = json.loads(record.read_text(encoding="utf-8"))
-            return Dump(**{**fields, "day": date.fromisoformat(fields["day"])})
+        if dump := _recorded(Path(directory), day):
+            return dump if current(dump) else None
     return None
+
+
+def current(dump: Dump) -> bool:
+    """Whether every reply in the dump is still public: none was withdrawn since its rows were read."""
+    return not Reply.objects.filter(withdrawn_at__gte=datetime.fromisoformat(dump.created)).exists()
+
+
+def discard_dumps(directory: Path) -> None:
+    """Remove every dump (a reply they hold was deleted); the next export writes a current one."""
+    for day in _kept_days(Path(directory)):
+        _remove(Path(directory), day)
 
 
 def data_dictionary(day: date, replies: int, sections: int) -> str:
@@ -157,8 +171,23 @@ def _kept_days(directory: Path) -> list[date]:
     return sorted(days, reverse=True)
 
 
+def _recorded(directory: Path, day: date) -> Dump | None:
+    record = directory / f"{PREFIX}{day.isoformat()}.json"
+    if not record.is_file():
+        return None
+    try:
+        fields = json.loads(record.read_text(encoding="utf-8"))
+        return Dump(**{**fields, "day": date.fromisoformat(fields["day"])})
+    except (ValueError, TypeError, KeyError):  # not a record of ours, or half of one: no dump to offer
+        return None
+
+
 def _prune(directory: Path, keep: int) -> None:
     for day in _kept_days(directory)[keep:]:
-        for suffix in (".zip", ".json"):
-            (directory / f"{PREFIX}{day.isoformat()}{suffix}").unlink(missing_ok=True)
+        _remove(directory, day)
+
+
+def _remove(directory: Path, day: date) -> None:
+    for suffix in (".zip", ".json"):  # the zip first: without it nothing can be downloaded
+        (directory / f"{PREFIX}{day.isoformat()}{suffix}").unlink(missing_ok=True)
 

@@ -206,6 +206,36 @@ def test_only_a_kept_dump_can_be_downloaded(client, folder, letters, url):
     assert client.get(url).status_code == 404
 
 
+def test_a_dump_made_before_a_reply_was_withdrawn_is_offered_no_more(client, folder, letters):
+    export(folder)
+    name = dataset.latest_dump(folder).name
+    withdrawn = letters["ziyang"]
+    withdrawn.status = Reply.Status.DRAFT
+    withdrawn.save()
+
+    assert "尚未生成数据集" in client.get("/data/").content.decode()
+    assert client.get(f"/data/{name}").status_code == 404
+
+    # A dump's time is kept to the second: the next export, in real life minutes later, not within the same second.
+    Reply.objects.filter(pk=withdrawn.pk).update(withdrawn_at=timezone.now() - timezone.timedelta(minutes=1))
+    export(folder)  # a new export, without the withdrawn letter, is offered again
+
+    assert client.get(f"/data/{name}").status_code == 200
+    assert "资阳市心理健康" not in member(export(folder), "replies.csv").decode("utf-8-sig")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_a_public_reply_removes_the_dumps_and_deleting_a_draft_does_not(folder, letters):
+    export(folder)
+    letters["draft"].delete()
+
+    assert dataset.latest_dump(folder) is not None
+
+    letters["nansha"].delete()
+
+    assert dataset.latest_dump(folder) is None and not list(folder.glob("*.zip"))
+
+
 def test_every_page_links_to_the_data_page(client, folder):
     assert 'href="/data/"' in client.get("/places/").content.decode()
 
