@@ -24,7 +24,8 @@ FILTERS: dict[str, str] = {**FACETS, "role": "身份"}
 MULTI_VALUED = {"proposer", "place"}
 # Values shown per facet (a chosen value is always shown); the rest, up to FACET_MORE_LIMIT, behind 更多.
 FACET_LIMIT = 12
-FACET_MORE_LIMIT = 200  # each value is a link on the page: thousands of proposers would cost its time
+# Each value is a link on the page, and every search page pays for them; past these a name is found by typing it.
+FACET_MORE_LIMIT = 50
 # The value of a reply that states none (no date, no agency, no result class): so a facet's counts add up.
 UNSTATED = "未注明"
 

@@ -39,6 +39,11 @@ class Facet:
     label: str
     values: list[FacetValue]  # the largest (and every chosen one)
     more: list[FacetValue] = field(default_factory=list)  # the rest, behind 更多, up to FACET_MORE_LIMIT
+    more_cut: bool = False  # values past FACET_MORE_LIMIT left out
+
+    @property
+    def listed(self) -> int:
+        return len(self.values) + len(self.more)
 
 
 @dataclass
@@ -104,12 +109,12 @@ def _facets(params: SearchParams, counts) -> list[Facet]:
         else:
             ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
             top = ordered[:FACET_LIMIT] + [item for item in ordered[FACET_LIMIT:] if item[0] in chosen]
-            rest = [item for item in ordered[FACET_LIMIT:] if item[0] not in chosen][:FACET_MORE_LIMIT]
+            rest = [item for item in ordered[FACET_LIMIT:] if item[0] not in chosen]
         adding = params.adding(name)
         values = [_facet_value(params, name, value, count, adding) for value, count in top]
         if values:
-            more = [_facet_value(params, name, value, n, adding) for value, n in rest]
-            facets.append(Facet(name, label, values, more))
+            more = [_facet_value(params, name, value, n, adding) for value, n in rest[:FACET_MORE_LIMIT]]
+            facets.append(Facet(name, label, values, more, more_cut=len(rest) > FACET_MORE_LIMIT))
     return facets
 
 

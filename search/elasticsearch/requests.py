@@ -29,7 +29,8 @@ from .mapping import PHRASE_TEXT, SECTIONS, TEXT
 
 PLACE_BUCKETS = 5_000  # every level of the place facet: China has about 3,200 provinces, cities and counties
 YEAR_BUCKETS = 200  # the year facet shows every year
-FACET_BUCKETS = FACET_LIMIT + FACET_MORE_LIMIT  # the 12 largest values, and the rest behind 更多
+# The 12 largest values, the rest behind 更多, and one more to tell whether any was left out.
+FACET_BUCKETS = FACET_LIMIT + FACET_MORE_LIMIT + 1
 EXPORT_BATCH = 5_000  # hits per request when every match is read (search_after pages)
 MARK = ("<mark>", "</mark>")
 

@@ -134,7 +134,21 @@ def test_more_values_than_the_limit_wait_behind_更多(make_reply, indexed):
 
     agency = next(facet for facet in search(SearchParams()).facets if facet.name == "agency")
 
-    assert len(agency.values) == FACET_LIMIT and len(agency.more) == 3
+    assert len(agency.values) == FACET_LIMIT and len(agency.more) == 3 and not agency.more_cut
+
+
+def test_past_the_more_limit_values_are_left_out_and_the_page_says_how_to_find_them(client, make_reply, indexed,
+                                                                                   monkeypatch):
+    monkeypatch.setattr("search.query.FACET_MORE_LIMIT", 2)
+    with indexed():
+        for n in range(FACET_LIMIT + 3):
+            make_reply(agency=f"慈溪市第{n}局", title=f"关于第{n}件事的建议", proposers=(f"代表{n}",))
+
+    page = client.get("/search/").content.decode()
+    agency = next(facet for facet in search(SearchParams()).facets if facet.name == "agency")
+
+    assert len(agency.more) == 2 and agency.more_cut
+    assert f"只列出答复较多的 {FACET_LIMIT + 2} 项" in page and "其余的请在检索框输入名称查找" in page
 
 
 def test_one_search_asks_for_the_stale_replies_once(make_reply, indexed, monkeypatch):
