@@ -16,15 +16,16 @@ def _recent(request) -> list[Upload]:
     # Whoever may upload may follow their own uploads (the clerks' group has archive.add_reply).
     if not request.user.has_perm("archive.add_reply"):
         raise PermissionDenied
-    return list(Upload.objects.filter(uploaded_by=request.user).select_related("reply", "existing")[:RECENT])
+    # Only the replies' ids are shown (links to their review pages): no join, and none of their 10 KB texts.
+    return list(Upload.objects.filter(uploaded_by=request.user)[:RECENT])
 
 
 def _as_json(upload: Upload) -> dict:
-    def change_url(reply):
-        return reverse("admin:archive_reply_change", args=[reply.pk]) if reply else ""
+    def change_url(reply_id):
+        return reverse("admin:archive_reply_change", args=[reply_id]) if reply_id else ""
 
     return {"id": upload.pk, "state": upload.state, "label": upload.get_state_display(), "error": upload.error,
-            "review_url": change_url(upload.reply), "existing_url": change_url(upload.existing)}
+            "review_url": change_url(upload.reply_id), "existing_url": change_url(upload.existing_id)}
 
 
 def my_uploads(request):

@@ -239,6 +239,27 @@ def test_the_states_json_lists_the_clerks_own_uploads_only(clerk_client, admin_c
     assert admin_client.get(MINE + "states.json").json()["uploads"] == []  # another staff member's list
 
 
+def test_the_page_and_its_states_read_a_few_queries_and_no_letter_for_a_batch(clerk_client,
+                                                                                  django_assert_max_num_queries):
+    letters = ["001_d56d4c687b8b565e.txt", "004_eb6c069f13c82303.txt"]  # 资阳 and 信阳
+    upload(clerk_client, *(SimpleUploadedFile(name, seed_bytes(name)) for name in letters))
+    run_queue()
+    upload(clerk_client, SimpleUploadedFile("again.txt", seed_bytes(letters[0])))  # points to the first's reply
+    run_queue()
+    assert Upload.objects.filter(reply__isnull=False).count() == 2 and Upload.objects.filter(existing__isnull=False)
+
+    # Each: the session, the user, their permissions (two), the uploads; no reply, with its 10 KB texts, is read.
+    with django_assert_max_num_queries(5) as page_queries:
+        page = clerk_client.get(MINE).content.decode()
+    with django_assert_max_num_queries(5) as states_queries:
+        states = clerk_client.get(MINE + "states.json").json()
+
+    read = [query["sql"] for query in [*page_queries.captured_queries, *states_queries.captured_queries]]
+    assert not [sql for sql in read if "archive_reply" in sql]
+    assert page.count("核对并发布") == 2 and "查看已有答复" in page
+    assert sum(bool(row["existing_url"]) for row in states["uploads"]) == 1
+
+
 def test_the_page_is_for_staff_and_updates_itself_by_a_script_file_not_inline(clerk_client):
     assert Client().get(MINE)["Location"].startswith("/admin/login/")
     upload(clerk_client, SimpleUploadedFile("zy.txt", seed_bytes()))
