@@ -240,7 +240,7 @@ def test_the_states_json_lists_the_clerks_own_uploads_only(clerk_client, admin_c
 
 
 def test_the_page_and_its_states_read_a_few_queries_and_no_letter_for_a_batch(clerk_client,
-                                                                                  django_assert_max_num_queries):
+                                                                             django_assert_max_num_queries):
     letters = ["001_d56d4c687b8b565e.txt", "004_eb6c069f13c82303.txt"]  # 资阳 and 信阳
     upload(clerk_client, *(SimpleUploadedFile(name, seed_bytes(name)) for name in letters))
     run_queue()
