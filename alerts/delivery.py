@@ -103,6 +103,9 @@ def _new_replies(due: list[Subscription], report: Report) -> dict[int, list[Repl
     new = {}
     for sub in due:
         ids = [pk for pk in matches[sub.query] if pk in first_public and first_public[pk] > sub.confirmed_at]
+        if not ids:  # most subscriptions on most days: nothing to look up
+            new[sub.pk] = []
+            continue
         sent = set(SentReply.objects.filter(subscription=sub, reply_id__in=ids).values_list("reply_id", flat=True))
         replies = Reply.objects.public().filter(pk__in=set(ids) - sent)  # a stale index shows nothing hidden
         new[sub.pk] = list(replies.select_related("agency", "proposal").without_texts().newest_first())
