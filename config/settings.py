@@ -238,6 +238,9 @@ ARCHIVE_MAX_UPLOAD_BYTES = env.int("ARCHIVE_MAX_UPLOAD_BYTES", default=20 * 1024
 # A file still being read after UPLOAD_TIME_LIMIT_SECONDS is stopped and tried again, UPLOAD_MAX_ATTEMPTS times in all.
 UPLOAD_WORKERS = env.int("UPLOAD_WORKERS", default=2)
 UPLOAD_TIME_LIMIT_SECONDS = env.int("UPLOAD_TIME_LIMIT_SECONDS", default=900)
+# The worker's niceness (os.nice), inherited by its processes and their Tesseract runs: on a small machine the site's
+# requests are served first and the files read with what CPU is left (issue 19). 0 leaves the niceness it started with.
+UPLOAD_WORKER_NICENESS = env.int("UPLOAD_WORKER_NICENESS", default=10)
 UPLOAD_MAX_ATTEMPTS = 3
 Q_CLUSTER = {
     "name": "uploads",
