@@ -20,6 +20,9 @@ Each size runs in a throw-away data dir (SQLite + Whoosh, the embedded default) 
 * search pages and reply pages through gunicorn under CLIENTS concurrent loopback clients, the
   median of LOAD_RUNS runs of SECONDS each: requests/s, p50/p95, errors; and a worker's memory.
 
+Past 10,000 replies (``FULL_UP_TO``) the steps whose time grows with the archive run on a bounded part of it,
+each naming it in its note, so that N=100000 fits in an hour on 2 cores; each step's time goes to stderr as it ends.
+
 Prints the table and writes it to ``benchmarks/results/<date>-<N>.md``. Not a test: the numbers
 belong to the machine they ran on, which the file names.
 """
@@ -32,6 +35,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from itertools import chain
 from pathlib import Path
@@ -53,12 +57,21 @@ from benchmarks.http_load import (  # noqa: E402
 RESULTS = ROOT / "benchmarks" / "results"
 SETTINGS = {name: int(os.environ.get(name, default)) for name, default in
             [("REPEAT", 3), ("IMPORTS", 300), ("CLIENTS", 8), ("SECONDS", 20), ("LOAD_RUNS", 3)]}
+# Up to this many replies every step runs in full. Past it, the steps whose time grows with the archive run on a
+# bounded part of it, each saying so in its note: at 100,000 the run has to fit in an hour on 2 cores, of which
+# generating the corpus and indexing it take about 40 minutes.
+FULL_UP_TO = 10_000
 
 
 class Table:
     def __init__(self, n: int):
         self.n = n
         self.rows: list[tuple[str, str, str]] = []
+
+    @property
+    def full(self) -> bool:
+        """Whether every step runs in full at this size (see FULL_UP_TO)."""
+        return self.n <= FULL_UP_TO
 
     def add(self, measure: str, value: str, note: str = "") -> None:
         self.rows.append((measure, value, note))
@@ -87,6 +100,16 @@ def timings(run, items, repeat: int) -> list[float]:
             run(item)
             times.append((time.perf_counter() - started) * 1000)
     return times
+
+
+@contextmanager
+def step(name: str, run_started: float):
+    """Time one step, to stderr as it ends: at 100,000 replies a run takes most of an hour, and this says where."""
+    started = time.perf_counter()
+    print(f"[{name}] …", file=sys.stderr, flush=True)
+    yield
+    now = time.perf_counter()
+    print(f"[{name}] {now - started:.0f} s (run {now - run_started:.0f} s)", file=sys.stderr, flush=True)
 
 
 def spread(times: list[float]) -> str:
@@ -142,7 +165,8 @@ def archive_queries():
     return bench_queries(names, agencies, numbers, years)
 
 
-def measure_search(table: Table, queries) -> float:
+def measure_search(table: Table, queries) -> list[list[float]]:
+    """Each search's server times, in the order of ``queries``, after a warming pass."""
     from django.test import Client
 
     client = Client(SERVER_NAME="localhost")
@@ -159,7 +183,7 @@ def measure_search(table: Table, queries) -> float:
         by_kind.setdefault(query.kind, []).append(ms)
     for kind, kind_times in by_kind.items():
         table.add(f"  {kind}", f"p50 {statistics.median(kind_times):.0f} ms, max {max(kind_times):.0f} ms")
-    return percentile(times, 50)
+    return [times[i::len(queries)] for i in range(len(queries))]
 
 
 def measure_columns(table: Table) -> None:
@@ -179,7 +203,11 @@ def measure_columns(table: Table) -> None:
 
 
 def measure_hostile(table: Table, plain_p50: float) -> None:
-    """Each hostile search on the page and the API, REPEAT times after a warming pass; the worst is what counts."""
+    """Each hostile search on the page and the API, REPEAT times after a warming pass; the worst is what counts.
+
+    Past FULL_UP_TO once after the warming pass: many of them run to the time budget, and three passes would take
+    about 2½ minutes at 100,000 replies.
+    """
     import json
 
     from django.test import Client, override_settings
@@ -187,13 +215,14 @@ def measure_hostile(table: Table, plain_p50: float) -> None:
     from benchmarks.queries import archive_values, hostile_queries
 
     client = Client(SERVER_NAME="localhost")
+    passes = SETTINGS["REPEAT"] if table.full else 1
     queries = hostile_queries(archive_values())
     paths = [(query.name, path) for query in queries
              for path in (query.path, query.path.replace("/search/", "/api/search/", 1))]
     times: list[tuple[float, str, str]] = []
     errors, out_of_time = [], set()
     with override_settings(SEARCH_API_RATE_LIMIT=10**9):
-        for repeat in range(SETTINGS["REPEAT"] + 1):  # the first pass warms, as for the plain searches
+        for repeat in range(passes + 1):  # the first pass warms, as for the plain searches
             for name, path in paths:
                 started = time.perf_counter()
                 response = client.get(path)
@@ -207,7 +236,8 @@ def measure_hostile(table: Table, plain_p50: float) -> None:
     worst, name, door = max(times)
     all_ms = [ms for ms, _, _ in times]
     table.add("hostile searches, server time", f"worst {worst:.0f} / p95 {percentile(all_ms, 95):.0f} ms",
-              f"{len(queries)} cases × page and API × {SETTINGS['REPEAT']}; worst: {name} ({door})")
+              f"{len(queries)} cases × page and API × {passes}"
+              + ("" if table.full else f" (once past {FULL_UP_TO:,} replies)") + f"; worst: {name} ({door})")
     table.add("hostile worst vs plain search p50", f"{worst / plain_p50:.1f}×",
               f"p95 {percentile(all_ms, 95) / plain_p50:.1f}×; plain p50 {plain_p50:.0f} ms; "
               f"{len(out_of_time)} cases ran out of the time budget; {len(errors)} non-200 answers"
@@ -239,20 +269,32 @@ def sql_baseline(query) -> None:
         list(replies.values(field).annotate(n=Count("pk", distinct=True)).order_by("-n")[:12])
 
 
-def measure_baseline(table: Table, queries, search_p50: float) -> None:
-    times = timings(sql_baseline, queries, 1)
-    table.add("SQL icontains baseline", spread(times), "count + 20 rows + 7 GROUP BY facets")
-    table.add("search page vs baseline", f"{percentile(times, 50) / search_p50:.1f}× faster at p50")
+# The baseline's icontains reads every letter: ~1.5 s a search at 10,000 replies, ~15 s at 100,000. Past FULL_UP_TO
+# it runs on every k-th search, k growing with the archive, so it takes about as long at any size.
+BASELINE_AT_LEAST = 10
+
+
+def baseline_sample(n: int, count: int) -> range:
+    """Indexes of the searches the baseline runs at n replies: all of them up to FULL_UP_TO."""
+    every = max(1, min(n // FULL_UP_TO, count // BASELINE_AT_LEAST))
+    return range(0, count, every)
+
+
+def measure_baseline(table: Table, queries, search_times: list[list[float]]) -> None:
+    """The baseline's p50 against the search page's p50 over the same searches (the sample, at large sizes)."""
+    sample = baseline_sample(table.n, len(queries))
+    times = timings(sql_baseline, [queries[i] for i in sample], 1)
+    page_p50 = percentile(list(chain.from_iterable(search_times[i] for i in sample)), 50)
+    whole = len(sample) == len(queries)
+    table.add("SQL icontains baseline", spread(times), "count + 20 rows + 7 GROUP BY facets" + (
+        "" if whole else f"; sample of {len(sample)} of {len(queries)} searches, one in {sample.step}"))
+    table.add("search page vs baseline", f"{percentile(times, 50) / page_p50:.1f}× faster at p50",
+              "" if whole else f"search page p50 {page_p50:.0f} ms over the same {len(sample)} searches")
 
 
 def measure_sitemap_and_dataset(table: Table) -> None:
     """``/sitemap.xml`` as a crawler fetches it, and ``export_dataset``'s dump: its time, then its memory."""
-    import tracemalloc
-    from datetime import date
-
     from django.test import Client
-
-    from archive.dataset import write_dump
 
     client = Client(SERVER_NAME="localhost")
     sitemap = client.get("/sitemap.xml")  # warm
@@ -261,16 +303,38 @@ def measure_sitemap_and_dataset(table: Table) -> None:
     table.add("sitemap.xml, server time", f"p50 {statistics.median(times):.0f} ms",
               f"{urls} URLs, {len(sitemap.content) / 1e6:.1f} MB; {SETTINGS['REPEAT']} requests")
     with tempfile.TemporaryDirectory() as folder:
-        started = time.perf_counter()
-        dump = write_dump(Path(folder), date.today())
-        seconds = time.perf_counter() - started
-        tracemalloc.start()  # a second run, traced: tracing slows it down too much to time it
-        write_dump(Path(folder), date.today())
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
+        dump, seconds = timed_dump(Path(folder))
+        # A second run, traced: tracing slows it down too much to time it (2.5×: 6 minutes at 100,000 replies).
+        memory = (f"{traced_dump_peak(Path(folder)) / 1e6:.0f} MB peak Python memory" if table.full
+                  else f"peak Python memory traced only up to {FULL_UP_TO:,} replies")
     table.add("dataset export (export_dataset)", f"{dump.replies / seconds:.0f} replies/s",
               f"{dump.replies} replies and {dump.sections} sections in {seconds:.1f} s; {dump.size / 1e6:.1f} MB zip; "
-              f"{peak / 1e6:.0f} MB peak Python memory")
+              + memory)
+
+
+def timed_dump(folder: Path):
+    """``export_dataset``'s dump written to ``folder``, and the seconds it took."""
+    from datetime import date
+
+    from archive.dataset import write_dump
+
+    started = time.perf_counter()
+    dump = write_dump(folder, date.today())
+    return dump, time.perf_counter() - started
+
+
+def traced_dump_peak(folder: Path) -> int:
+    """The peak of Python's memory, in bytes, while the dump is written again."""
+    import tracemalloc
+    from datetime import date
+
+    from archive.dataset import write_dump
+
+    tracemalloc.start()
+    write_dump(folder, date.today())
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
 
 
 def measure_stats_page(table: Table) -> None:
@@ -286,10 +350,12 @@ def measure_stats_page(table: Table) -> None:
         assert client.get("/stats/").status_code == 200
 
     page(True)  # warm: templates, the database's pages
-    fresh = timings(page, [True], SETTINGS["REPEAT"] * 5)
+    # Counting afresh reads the whole archive (0.4 s at 10,000 replies): past FULL_UP_TO, REPEAT times only.
+    fresh = timings(page, [True], SETTINGS["REPEAT"] * (5 if table.full else 1))
     cached = timings(page, [False], SETTINGS["REPEAT"] * 20)
     table.add("/stats/, server time, cached", spread(cached), f"{len(cached)} requests")
-    table.add("/stats/ after a change", spread(fresh), f"{len(fresh)} requests, each counting afresh")
+    table.add("/stats/ after a change", spread(fresh), f"{len(fresh)} requests, each counting afresh"
+              + ("" if table.full else f" ({SETTINGS['REPEAT'] * 5} up to {FULL_UP_TO:,} replies)"))
 
 
 def measure_proposal_pages(table: Table) -> None:
@@ -354,22 +420,33 @@ def run(n: int) -> Table:
     from benchmarks.corpus import prepare_database
 
     started = time.perf_counter()
-    table.add("corpus", prepare_database(n, data_dir))
-    measure_import(table)
-    measure_indexing(table)
-    queries = archive_queries()
-    search_p50 = measure_search(table, queries)
-    measure_columns(table)
-    measure_hostile(table, search_p50)
-    measure_baseline(table, queries, search_p50)
-    measure_sitemap_and_dataset(table)
-    measure_stats_page(table)
-    measure_proposal_pages(table)
+    with step("corpus", started):
+        table.add("corpus", prepare_database(n, data_dir))
+    with step("bulk import", started):
+        measure_import(table)
+    with step("index rebuild", started):
+        measure_indexing(table)
+    with step("search pages", started):
+        queries = archive_queries()
+        search_times = measure_search(table, queries)
+        measure_columns(table)
+    search_p50 = percentile(list(chain.from_iterable(search_times)), 50)
+    with step("hostile searches", started):
+        measure_hostile(table, search_p50)
+    with step("SQL baseline", started):
+        measure_baseline(table, queries, search_times)
+    with step("sitemap and dataset", started):
+        measure_sitemap_and_dataset(table)
+    with step("/stats/", started):
+        measure_stats_page(table)
+    with step("proposal pages", started):
+        measure_proposal_pages(table)
     # The client threads share this process with everything measured so far: without freezing it, the
     # collector walked that heap while they ran and took 60% of a core from the server being measured.
     gc.collect()
     gc.freeze()
-    measure_gunicorn(table, env, queries)
+    with step("gunicorn", started):
+        measure_gunicorn(table, env, queries)
     table.add("benchmark run time", f"{time.perf_counter() - started:.0f} s")
     return table
 
