@@ -80,6 +80,9 @@ class Executor(Protocol):
     def every_match(self, request: SearchRequest, limit: int, deadline: float) -> Matches:
         """Every match up to ``limit`` in the request's order, and how many there are."""
 
+    def count(self, request: SearchRequest, deadline: float) -> int:
+        """How many match: no order, no facets (what a search that found nothing offers instead)."""
+
     def suggestions(self, request: SearchRequest, deadline: float, limit: int = 6) -> list[str]:
         """Words of public replies close to the typed ones, for a search that found nothing."""
 

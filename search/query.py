@@ -238,7 +238,7 @@ def _or_form(engine, request: SearchRequest, params: SearchParams, deadline: flo
     if len(request.parsed.groups) < 2 or request.pin is not None:
         return None
     either = replace(request, parsed=replace(request.parsed, groups=[clauses]))
-    count = engine.every_match(either, 1, deadline).total  # a count: no facets, no ranking past the first
+    count = engine.count(either, deadline)
     if not count:
         return None
     text = " OR ".join(map(clause_text, clauses)) + "".join(f" -{clause_text(c)}" for c in request.parsed.excluded)

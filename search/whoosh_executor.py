@@ -14,6 +14,7 @@ import functools
 import heapq
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from itertools import chain
@@ -296,38 +297,43 @@ def _closest_terms(searcher, parsed: ParsedQuery, hidden, deadline: float, limit
     return best
 
 
-def _constraints(params: SearchRequest, columns) -> list[tuple[str, object]]:
-    """Each filter (any of its values) and the date range (name "") as (name, test of a document number)."""
-    tests = []
+Failing = Callable[[list[int]], set[int]]
+
+
+def _constraints(params: SearchRequest, columns) -> list[tuple[str, Failing]]:
+    """Each filter (any of its values) and the date range (name ""): (name, which of some documents fail it).
+
+    A set comprehension over the cached columns per filter: a browse with one facet chosen tests every document
+    of the archive, and a function call per document cost as much as the rest of the page.
+    """
+    tests: list[tuple[str, Failing]] = []
     for name, values in params.filters.items():
         column, wanted = columns[index_field(name)], frozenset(values)
         if name in MULTI_VALUED:
-            tests.append((name, lambda docnum, c=column, w=wanted: not w.isdisjoint(c[docnum])))
+            tests.append((name, lambda docnums, c=column, w=wanted: {d for d in docnums if w.isdisjoint(c[d])}))
         else:
-            tests.append((name, lambda docnum, c=column, w=wanted: c[docnum] in w))
+            tests.append((name, lambda docnums, c=column, w=wanted: {d for d in docnums if c[d] not in w}))
     if params.date_from or params.date_to:
         dates = columns["date"]
-        start = _datetime(params.date_from) if params.date_from else None
+        start = _datetime(params.date_from) if params.date_from else _NO_DATE
         end = _datetime(params.date_to) if params.date_to else None
 
-        def within(docnum):
-            day = dates[docnum]
-            return day is not None and (start is None or day >= start) and (end is None or day <= end)
+        def outside(docnums: list[int]) -> set[int]:
+            return {d for d in docnums if dates[d] is None or dates[d] < start or (end is not None and dates[d] > end)}
 
-        tests.append(("", within))
+        tests.append(("", outside))
     return tests
 
 
-def _split_by_tests(docnums: list[int], tests: list[tuple[str, object]]) -> tuple[list[int], dict[str, list[int]]]:
+def _split_by_tests(docnums: list[int], tests: list[tuple[str, Failing]]) -> tuple[list[int], dict[str, list[int]]]:
     """The documents that pass every test, and for each test the documents that fail it and no other."""
-    meeting: list[int] = []
-    failing_one: dict[str, list[int]] = {name: [] for name, _ in tests}
-    for docnum in docnums:
-        failed = [name for name, test in tests if not test(docnum)]
-        if not failed:
-            meeting.append(docnum)
-        elif len(failed) == 1:
-            failing_one[failed[0]].append(docnum)
+    failing = {name: fails(docnums) for name, fails in tests}
+    failing_any = set().union(*failing.values())
+    meeting = [docnum for docnum in docnums if docnum not in failing_any]
+    failing_one = {}
+    for name, failed in failing.items():
+        others = set().union(*(other for other_name, other in failing.items() if other_name != name))
+        failing_one[name] = [docnum for docnum in docnums if docnum in failed and docnum not in others]
     return meeting, failing_one
 
 
@@ -408,6 +414,9 @@ class WhooshExecutor:
         matched = self._match(searcher, request, deadline)
         ids, out_of_time = self._top(searcher, request, matched, limit, deadline)
         return Matches(ids, len(matched.docnums), out_of_time or matched.out_of_time)
+
+    def count(self, request: SearchRequest, deadline: float) -> int:
+        return len(self._match(self.backend.searcher(), request, deadline).docnums)
 
     def suggestions(self, request: SearchRequest, deadline: float, limit: int = 6) -> list[str]:
         searcher = self.backend.searcher()

@@ -102,6 +102,9 @@ class ElasticsearchExecutor:
                 return Matches(ids, total, True)
             after = hits[-1]["sort"]
 
+    def count(self, request: SearchRequest, deadline: float) -> int:
+        return self._search(bodies.count_body(request, self._stale), deadline)["hits"]["total"]["value"]
+
     def suggestions(self, request: SearchRequest, deadline: float, limit: int = 6) -> list[str]:
         words = request.parsed.highlight_words[: SUGGESTED_FROM]
         if not words:

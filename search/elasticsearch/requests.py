@@ -168,6 +168,11 @@ def every_match_body(request: SearchRequest, stale: Iterable[int], size: int, af
 # ---- a search that found nothing ---------------------------------------------------------------------------
 
 
+def count_body(request: SearchRequest, stale: Iterable[int]) -> dict:
+    """How many match, and nothing else."""
+    return {"query": match_query(request, stale), "size": 0, "track_total_hits": True}
+
+
 def widen_body(request: SearchRequest, stale: Iterable[int]) -> dict:
     """How many the search would find without each one filter: the matches, unfiltered, that fail that
     filter and meet every other one (a ``filters`` aggregation, one bucket per filter value)."""

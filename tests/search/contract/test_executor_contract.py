@@ -165,6 +165,14 @@ def test_every_match_stops_at_its_limit_and_counts_all(archive):
     assert len(matches.ids) == 3 and matches.total == len(archive["public"])
 
 
+def test_words_no_public_letter_holds_together_are_counted_with_or(archive):
+    results = run(f"{WORD} 绿道")  # 潍坊's wetland and 眉山's greenway: a hidden letter holds the wetland too
+
+    text, count, _ = results.or_form
+    assert results.total == 0 and text.startswith(f"{WORD} OR ") and "绿道" in text
+    assert count == every_match(SearchParams(q=text), limit=100).total == 2
+
+
 def test_related_replies_are_public_and_of_other_proposals(archive):
     reply = archive["public"][0]
     related = related_replies(reply)

@@ -109,6 +109,13 @@ def test_every_match_stops_at_the_limit(db, monkeypatch):
     assert (matches.ids, matches.total) == ([9, 8, 7, 6], 7) and cluster.bodies[1]["size"] == 1
 
 
+def test_a_count_is_the_clusters_total(db):
+    engine, cluster = executor(search_answer([], total=41))
+
+    assert engine.count(XINLI, soon()) == 41
+    assert cluster.bodies[0]["size"] == 0 and cluster.bodies[0]["track_total_hits"] is True
+
+
 def test_suggestions_are_close_words_that_a_public_reply_holds(db):
     suggested = {"took": 1, "timed_out": False, "hits": {"total": {"value": 0, "relation": "eq"}, "hits": []},
                  "suggest": {"w0": [{"text": "心里", "offset": 0, "length": 2, "options": [

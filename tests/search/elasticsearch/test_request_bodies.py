@@ -79,6 +79,7 @@ CASES = {
     "page_again": lambda: bodies.page_body(SearchRequest(words([["心理"]])), (), 4, 20, facets=False),
     "every_match": lambda: bodies.every_match_body(SearchRequest(words([["心理"]]), by_date=True), {7}, 10_000),
     "every_match_after": lambda: bodies.every_match_body(SearchRequest(words([["心理"]])), (), 3_000, [2.5, 41]),
+    "count": lambda: bodies.count_body(SearchRequest(words([["养老"]], [["道路"]])), {7}),
     "widen": lambda: bodies.widen_body(SearchRequest(
         words([["心理"]]), filters={"agency": ["慈溪市教育局"], "proposer": ["朱蓉（慈溪市）"]},
         date_from=date(2020, 1, 1)), {9}),
