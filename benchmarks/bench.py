@@ -451,11 +451,18 @@ def run(n: int) -> Table:
     return table
 
 
+def result_path(name: str, now: datetime) -> Path:
+    """``benchmarks/results/<date>-<name>.md``, or ``…-<name>-<HHMM>.md`` when a run of the day is kept there:
+    a second run of the day never replaces the first, which the README or a note may cite."""
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{now:%Y-%m-%d}-{name}.md"
+    return path.with_name(f"{now:%Y-%m-%d}-{name}-{now:%H%M}.md") if path.exists() else path
+
+
 def write(table: Table, title: str = "Benchmark", kind: str = "") -> Path:
     """``benchmarks/results/<date>-[<kind>-]<N>.md``: the table, under ``title`` and the machine it ran on."""
-    RESULTS.mkdir(exist_ok=True)
     now = datetime.now(UTC)  # not Django's TIME_ZONE, which the process runs in: files sort by one clock
-    path = RESULTS / f"{now:%Y-%m-%d}-{kind + '-' if kind else ''}{table.n}.md"
+    path = result_path(f"{kind + '-' if kind else ''}{table.n}", now)
     path.write_text(f"# {title}, {table.n:,} replies, {now:%Y-%m-%d %H:%M} UTC\n\n"
                     f"Machine: {machine()}\n\n{table.markdown()}\n", encoding="utf-8")
     return path

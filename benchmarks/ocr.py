@@ -52,7 +52,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-RESULTS = ROOT / "benchmarks" / "results"
+from benchmarks.bench import result_path  # noqa: E402
+
 SEEDS = ROOT / "fixtures" / "seed_letters"
 ENGINES = ("tesseract-defaults", "tesseract", "rapidocr")
 VARIANTS = ("clean", "scanned")
@@ -313,9 +314,8 @@ def main() -> None:
             print(row(results[-1], None), flush=True)
     report = table(results, arguments)
     print(report)
-    RESULTS.mkdir(exist_ok=True)
     letters = f"5+{arguments.generated}" + (f"-{arguments.pages}p" if arguments.pages else "")
-    (RESULTS / f"{datetime.now(UTC):%Y-%m-%d}-ocr-{letters}.md").write_text(report, encoding="utf-8")
+    result_path(f"ocr-{letters}", datetime.now(UTC)).write_text(report, encoding="utf-8")
 
 
 if __name__ == "__main__":

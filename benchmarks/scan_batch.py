@@ -58,7 +58,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import scan_pages  # noqa: E402
-from benchmarks.bench import RESULTS, Table, archive_queries, machine  # noqa: E402
+from benchmarks.bench import Table, archive_queries, machine, result_path  # noqa: E402
 from benchmarks.http_load import free_port, get, percentile, start_gunicorn, stop, wait_for  # noqa: E402
 
 SETTINGS = {name: int(os.environ.get(name, default)) for name, default in
@@ -413,9 +413,8 @@ def report_niceness(table: Table, batch: Batch, site: dict[str, set[int]]) -> No
 
 
 def write(table: Table) -> Path:
-    RESULTS.mkdir(exist_ok=True)
     now = datetime.now(UTC)
-    path = RESULTS / f"{now:%Y-%m-%d}-scan-batch-{SETTINGS['LETTERS']}.md"
+    path = result_path(f"scan-batch-{SETTINGS['LETTERS']}", now)
     load = os.getloadavg()
     path.write_text(f"# {SETTINGS['LETTERS']} scanned letters uploaded at once, beside {SETTINGS['N']:,} replies, "
                     f"{now:%Y-%m-%d %H:%M} UTC\n\nMachine: {machine()}; load average {load[0]:.1f} at the end "

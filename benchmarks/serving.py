@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench import Table, archive_queries, machine  # noqa: E402
+from benchmarks.bench import Table, archive_queries, machine, result_path  # noqa: E402
 from benchmarks.http_load import (  # noqa: E402
     failed,
     free_port,
@@ -174,7 +174,7 @@ def main() -> None:
     candidates = [c for number, c in enumerate(CANDIDATES) if not only or str(number) in only.split(",")]
     measure_all(table, env, queries, reply_ids, candidates)
     now = datetime.now(UTC)
-    path = ROOT / "benchmarks" / "results" / f"{now:%Y-%m-%d}-serving-{n}.md"
+    path = result_path(f"serving-{n}", now)
     path.write_text(f"# Worker classes, {n:,} replies, {SETTINGS['WORKERS']} workers, {now:%Y-%m-%d %H:%M} UTC\n\n"
                     f"Machine: {machine()}\n\n{SETTINGS}\n\n{table.markdown()}\n", encoding="utf-8")
     print(f"\n{table.markdown()}\n\nWritten to {path.relative_to(ROOT)}")
