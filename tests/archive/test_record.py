@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from archive.extract.provenance import Source
 from archive.ingest import DuplicateReply, import_text, save_parsed_reply, section_anchors
 from archive.models import Agency, AgencyAlias, Person, Proposal, Reply, Session
 from archive.parsing import ParsedReply, result_class_of
@@ -167,3 +168,7 @@ def test_a_result_written_in_words_reaches_the_result_class_facet():
     reply = import_text(text, publish=True).reply
     assert "解决采纳类" in reply.result_label
     assert reply.result_class == Reply.ResultClass.SOLVED
+
+
+def test_every_way_a_text_is_read_can_be_recorded_on_the_reply():
+    assert {source.value for source in Source} == set(Reply.TextSource.values)
