@@ -107,11 +107,13 @@ def save_parsed_reply(
     publish: bool = False,
     place: Division | None = None,
     provenance: Extracted | None = None,
+    keywords: list[str] | None = None,
 ) -> Reply:
     """Store a parsed reply with its sections; nothing is saved if any step fails.
 
     ``place`` is the clerk's default, used where the letter's agency and session name no place;
-    ``provenance`` how the text was obtained (for a scan, OCR's confidence and doubtful words).
+    ``provenance`` how the text was obtained (for a scan, OCR's confidence and doubtful words);
+    ``keywords`` the letter's topic words when the caller extracted them already (elsewhere, in parallel).
     """
     fingerprint = content_hash(raw_text)
     refuse_duplicate(fingerprint)
@@ -137,7 +139,7 @@ def save_parsed_reply(
         cc=list(parsed.cc),
         next_steps=parsed.next_steps or "",
         body_text=parsed.body_text,
-        keywords=extract_keywords(parsed.proposal_title or "", parsed.body_text),
+        keywords=extract_keywords(parsed.proposal_title or "", parsed.body_text) if keywords is None else keywords,
         raw_text=raw_text,
         content_hash=fingerprint,
         status=Reply.Status.DRAFT,
