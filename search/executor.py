@@ -101,14 +101,17 @@ def stale_reply_ids() -> set[int]:
 
     The queue row of every change is written in the change's transaction and marked processed only after
     the index committed it, so the replies of pending rows are the only ones the index can be wrong about.
-    One indexed query; usually it finds nothing. A reply withdrawn while the indexer is stopped keeps its
-    document in the index, but no count, facet value, suggested word or hit.
+    One query on the waiting rows' own index, which usually finds nothing (every search asks); the replies are
+    read only when some wait. A reply withdrawn while the indexer is stopped keeps its document in the index,
+    but no count, facet value, suggested word or hit.
     """
     from archive.models import Reply
     from search.models import IndexQueue
 
-    pending = IndexQueue.objects.filter(processed_at__isnull=True)
-    return set(pending.exclude(reply_id__in=Reply.objects.public().values("pk")).values_list("reply_id", flat=True))
+    pending = set(IndexQueue.objects.waiting().values_list("reply_id", flat=True))
+    if not pending:
+        return set()
+    return pending - set(Reply.objects.public().filter(pk__in=pending).values_list("pk", flat=True))
 
 
 def executor() -> Executor:

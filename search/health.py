@@ -20,7 +20,7 @@ def health() -> dict:
     report: dict = {"database": "ok", "index": "ok"}
     try:
         report["database_replies"] = Reply.objects.public().count()
-        pending = IndexQueue.objects.filter(processed_at__isnull=True)
+        pending = IndexQueue.objects.waiting()
         report["queued_changes"] = pending.count()
         oldest = pending.order_by("id").values_list("queued_at", flat=True).first()
         report["oldest_queued_seconds"] = round((timezone.now() - oldest).total_seconds()) if oldest else 0

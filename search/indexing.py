@@ -160,7 +160,7 @@ def drain_queue(batch_size: int = 500) -> int:
         # Under the writer lock from reading the replies to marking the rows: two writers could otherwise
         # each read a reply, and the one that read it first write last, a hidden reply searchable again.
         with index_lock("writer", timeout=WRITE_LOCK_TIMEOUT_S):
-            pending = IndexQueue.objects.filter(processed_at__isnull=True).order_by("id")
+            pending = IndexQueue.objects.waiting().order_by("id")
             rows = list(pending.values_list("id", "reply_id")[:batch_size])
             if not rows:
                 break
@@ -243,7 +243,7 @@ def rebuild(batch_size: int = 1000, procs: int | None = None, progress=None) -> 
         # Everything queued up to here is in the new index: left pending, it would make the indexer redo
         # the whole archive before reaching new changes (the 10,000-reply load test found uploads waiting
         # behind 84,000 such rows).
-        IndexQueue.objects.filter(processed_at__isnull=True, id__lte=last).update(processed_at=timezone.now())
+        IndexQueue.objects.waiting().filter(id__lte=last).update(processed_at=timezone.now())
         prune_generations(live.live)
     finally:
         release()

@@ -54,7 +54,7 @@ def rebuild(live, batch_size: int = 1000, progress=None) -> int:
         old = live.switch_alias(fresh.index_name)
         # The indexer may have applied the last few changes to the old index only: again, into the new one.
         last = _replay_since(seen, fresh)
-        IndexQueue.objects.filter(processed_at__isnull=True, id__lte=last).update(processed_at=timezone.now())
+        IndexQueue.objects.waiting().filter(id__lte=last).update(processed_at=timezone.now())
         live.delete_indices(old)
     finally:
         release()
