@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from archive.parsing.sections import heading_as_written
 from archive.parsing.stored_text import letter_start
 from archive.privacy import mask_personal_numbers
 
 WINDOW = 90  # characters in one excerpt
 BEFORE = 24  # characters shown before the first match in a window
 MAX_EXCERPTS = 2
+NUMBER_LENGTH = 18  # the longest personal number, a resident ID
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,20 @@ class Excerpt:
     html: SafeString
     section_title: str  # "" when the words were not inside a numbered section
     url: str  # the reply's URL, with the section's anchor when there is one
+
+
+@dataclass(frozen=True)
+class SectionText:
+    """What an excerpt reads of a section, as a page of hits loads it: plain rows, not model instances."""
+
+    level: int
+    number: str
+    title: str
+    text: str
+    anchor: str
+
+    def __str__(self) -> str:  # as ``archive.models.Section``'s
+        return heading_as_written(self.level, self.number, self.title, self.text)
 
 
 def word_pattern(words: list[str], number: str = "") -> re.Pattern | None:
@@ -51,11 +67,14 @@ def mark(text: str, pattern: re.Pattern | None) -> SafeString:
 
 
 def _window(text: str, start: int, pattern: re.Pattern | None) -> SafeString:
-    # Masked before cutting (masking keeps the length), so a window never shows half a number unmasked.
-    text = mask_personal_numbers(text)
     begin = max(0, start - BEFORE)
     end = min(len(text), begin + WINDOW)
-    piece = re.sub(r"\s+", " ", text[begin:end]).strip()
+    # Masked before cutting, so a window never shows half a number unmasked: the window and a number's length on
+    # either side, where any number reaching into it lies (masking keeps the length). Masking whole sections cost
+    # a page of hits 2 ms.
+    around = max(0, begin - NUMBER_LENGTH)
+    masked = mask_personal_numbers(text[around : end + NUMBER_LENGTH])
+    piece = re.sub(r"\s+", " ", masked[begin - around : end - around]).strip()
     html = mark(piece, pattern)
     return mark_safe(("…" if begin > 0 else "") + html + ("…" if end < len(text) else ""))
 
