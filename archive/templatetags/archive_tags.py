@@ -28,5 +28,14 @@ class _MaskingNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
+        # Inside another masking block (the search results, masked alone for partial requests, within a whole
+        # page) the outer one masks it: masking 80 KB twice cost a search page 2 ms.
+        if context.get(_MASKED):
+            return self.nodelist.render(context)
+        with context.push({_MASKED: True}):
+            rendered = self.nodelist.render(context)
         # Safe stays safe: masking turns digits into asterisks, which HTML does not escape.
-        return mark_safe(mask_personal_numbers(self.nodelist.render(context)))
+        return mark_safe(mask_personal_numbers(rendered))
+
+
+_MASKED = "_within_masking"

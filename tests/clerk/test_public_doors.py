@@ -149,6 +149,17 @@ def test_a_personal_mobile_number_is_masked_wherever_the_letter_is_shown(client,
     assert "139" in page and "13912345678" not in page
 
 
+@pytest.mark.parametrize("partial", ["", "&partial=1"])
+def test_a_number_in_a_title_is_masked_on_the_whole_search_page_and_on_its_results_alone(client, make_reply, indexed,
+                                                                                         partial):
+    # Titles are masked by the page, not where they are read: the results are masked once within a whole page, and
+    # alone when a script asks for them (partial).
+    with indexed():
+        make_reply(title=f"关于{WORD}巡护热线13800001111的建议", agency="资阳市林业局", proposers=("巡护代表人",))
+    page = client.get(f"/search/?q={WORD}{partial}").content.decode()
+    assert "138****1111" in page and "13800001111" not in page
+
+
 def test_a_personal_mobile_number_cannot_be_searched_for(client, replies):
     assert client.get("/api/search/", {"q": "13912345678"}).json()["count"] == 0
 
