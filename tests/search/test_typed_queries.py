@@ -85,3 +85,14 @@ def test_a_hit_says_which_proposal_it_answers(make_reply, indexed, client):
 
     for shown in ("政协提案", "五届四次会议", "第0070号", "罗大成、王芳"):
         assert shown in page
+
+
+def test_a_name_the_dictionary_lacks_finds_the_letters_holding_it_and_the_replies_to_that_person(make_reply, indexed):
+    # 龚秋菊 falls apart into single characters: a phrase of the text, and a name that pins a proposer. Both count.
+    with indexed():
+        make_reply(title="关于农贸市场改造的建议", agency="湖州市商务局", proposers=("龚秋菊",), role="委员",
+                   session="湖州市十五届政协二次会议", body_text="委员：\n您提出的建议收悉。")
+        make_reply(title="关于河道保洁的建议", agency="慈溪市水利局", proposers=("朱蓉",),
+                   body_text="朱蓉代表：\n您与龚秋菊委员提出的建议收悉。")
+        make_reply(title="关于校车安全的建议", agency="宜宾市教育体育局", proposers=("叶晓燕",))
+    assert agencies("龚秋菊") == {"湖州市商务局", "慈溪市水利局"}
