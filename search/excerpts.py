@@ -87,13 +87,20 @@ def find_excerpts(reply, sections: list, words: list[str], limit: int = MAX_EXCE
     if pattern is None:  # browsing: the start of the letter proper (its salutation), not the page's metadata above it
         text = reply.body_text[letter_start(reply.body_text):]
         return [Excerpt(html=_window(text, 0, None), section_title="", url=url)] if text else []
+    # A number's pattern opens with a look-behind, which the regex engine tries at every character: a page of
+    # hits spent 5 ms on it. Only a text holding the number's digits is searched.
+    digits = re.sub(r"^[A-Za-z]*", "", number) if number and not words else ""
+
+    def search(text: str) -> re.Match | None:
+        return pattern.search(text) if digits in text else None
+
     found: list[Excerpt] = []
     for section in sections:
         text = section.text
-        match = pattern.search(text)
+        match = search(text)
         if match is None:
             text = section.title
-            match = pattern.search(text)
+            match = search(text)
         if match is None:
             continue
         # A heading can hold a number too (三、联系人：王芳 139…); the API shows it outside any page.
@@ -102,7 +109,7 @@ def find_excerpts(reply, sections: list, words: list[str], limit: int = MAX_EXCE
         if len(found) >= limit:
             return found
     if not found:
-        match = pattern.search(reply.body_text)
+        match = search(reply.body_text)
         if match is not None:
             found.append(Excerpt(html=_window(reply.body_text, match.start(), pattern), section_title="", url=url))
     return found

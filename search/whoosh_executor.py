@@ -115,11 +115,25 @@ def _datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
+def _documents(searcher, query: wq.Query):
+    """The live documents matching the query, in order, read by stepping its matcher: Whoosh's own ``docs_for_query``
+    intersects ANDed words as sets of every document holding each, so a word in every letter (服务, 工作) was read
+    whole for every search it was part of (10 ms at 10,000 replies); stepping skips to the rarer word's documents."""
+    for subsearcher, offset in searcher.leaf_searchers():
+        try:
+            matcher = query.matcher(subsearcher, subsearcher.boolean_context())
+        except TermNotFound:
+            continue
+        while matcher.is_active():
+            yield offset + matcher.id()
+            matcher.next()
+
+
 def _matching(searcher, scored: wq.Query, filter_query: wq.Query | None, deadline: float) -> tuple[list[int], bool]:
     """The matched document numbers, and whether the time ran out first (then those found so far)."""
     combined = wq.And([scored, filter_query]) if filter_query is not None else scored
     docnums = []
-    for docnum in searcher.docs_for_query(combined):
+    for docnum in _documents(searcher, combined):
         docnums.append(docnum)
         if len(docnums) % CLOCK_EVERY == 1 % CLOCK_EVERY and time.perf_counter() > deadline:  # the first, then every
             return sorted(docnums), True
