@@ -176,15 +176,15 @@ def _phrase_documents(searcher, words: list[str], candidates: list[int], deadlin
 
 def _matching_phrases(searcher, parsed: ParsedQuery, filter_query: wq.Query | None,
                       deadline: float) -> tuple[list[int], bool]:
-    """Like ``_matching``, for a query with quoted phrases, within the time budget: the letters holding the
-    phrases' words are matched first (Whoosh, quickly), then each phrase is checked on those letters alone."""
+    """Like ``_matching``, for words with quoted phrases among them (no exclusions), within the time budget: the
+    letters holding the phrases' words are matched first (Whoosh, quickly), then each phrase is checked on those
+    letters alone."""
 
     def relaxed(clause: Clause) -> wq.Query:
         return wq.And([wq.Term(TEXT, word) for word in clause.words]) if clause.phrase else _clause_query(clause)
 
     positive = [wq.Or([relaxed(c) for c in group]) if len(group) > 1 else relaxed(group[0]) for group in parsed.groups]
-    negative = [wq.Not(_clause_query(c)) for c in parsed.excluded if not c.phrase]
-    docnums, out_of_time = _matching(searcher, wq.And((positive or [wq.Every()]) + negative), filter_query, deadline)
+    docnums, out_of_time = _matching(searcher, wq.And(positive), filter_query, deadline)
     for group in parsed.groups:
         if not any(clause.phrase for clause in group):
             continue
@@ -199,23 +199,71 @@ def _matching_phrases(searcher, parsed: ParsedQuery, filter_query: wq.Query | No
                 out_of_time = out_of_time or late
             holding.update(found)
         docnums = [docnum for docnum in docnums if docnum in holding]
-    for clause in parsed.excluded:
-        if clause.phrase:
-            found, unchecked = _phrase_documents(searcher, clause.words, docnums, deadline)
-            out_of_time = out_of_time or bool(unchecked)
-            docnums = [docnum for docnum in docnums if docnum not in found and docnum not in unchecked]
     return docnums, out_of_time
 
 
-def _match(searcher, parsed: ParsedQuery, scored: wq.Query, pin: wq.Query | None, filter_query: wq.Query | None,
+def _holding(searcher, query: wq.Query, candidates: list[int], deadline: float) -> tuple[set, set]:
+    """Which of the (sorted) candidates match the query, its matcher stepped to each in turn, and which were left
+    unchecked when the time ran out."""
+    found: set[int] = set()
+    checked = 0
+    for subsearcher, offset in searcher.leaf_searchers():
+        end = offset + subsearcher.doc_count_all()
+        mine = [docnum for docnum in candidates if offset <= docnum < end]
+        try:
+            matcher = query.matcher(subsearcher, subsearcher.boolean_context()) if mine else None
+        except TermNotFound:
+            matcher = None
+        if matcher is None:
+            continue
+        for position, docnum in enumerate(mine):
+            checked += 1
+            if not checked % CLOCK_EVERY and time.perf_counter() > deadline:
+                return found, set(mine[position:]) | {later for later in candidates if later >= end}
+            local = docnum - offset
+            if matcher.is_active() and matcher.id() < local:
+                matcher.skip_to(local)
+            if not matcher.is_active():
+                break
+            if matcher.id() == local:
+                found.add(docnum)
+    return found, set()
+
+
+def _excluding(searcher, docnums: list[int], clauses: list[Clause], deadline: float) -> tuple[list[int], bool]:
+    """The documents holding none of the excluded clauses, each clause checked on the documents left, with the
+    clock. Inside Whoosh's AND NOT, a search whose exclusions remove nearly every letter (工作 -建议 -教育 …)
+    yielded nothing for a long time, and so never looked at the clock: 1.6 s at 100,000 replies, past a 0.3 s
+    budget. Documents left unchecked when the time runs out are dropped: they may hold an excluded word."""
+    for clause in clauses:
+        if clause.phrase:
+            found, unchecked = _phrase_documents(searcher, clause.words, docnums, deadline)
+        else:
+            found, unchecked = _holding(searcher, _clause_query(clause), docnums, deadline)
+        docnums = [docnum for docnum in docnums if docnum not in found and docnum not in unchecked]
+        if unchecked:
+            return docnums, True
+    return docnums, False
+
+
+def _match(searcher, parsed: ParsedQuery, pin: wq.Query | None, filter_query: wq.Query | None,
            deadline: float) -> tuple[list[int], bool]:
-    """The matched documents (and whether the time ran out): phrases checked by ``_matching_phrases``, and the
-    documents a pin names added. A word the dictionary lacks (河长制) is a phrase, and a query of one word may name
-    a person: Whoosh's own phrase matcher for those took 55–100 ms at 10,000 replies."""
-    clauses = [clause for group in parsed.groups for clause in group] + parsed.excluded
-    if not any(clause.phrase for clause in clauses):
-        return _matching(searcher, scored, filter_query, deadline)
-    docnums, out_of_time = _matching_phrases(searcher, parsed, filter_query, deadline)
+    """The matched documents, and whether the time ran out: the words matched (phrases checked on word positions by
+    ``_matching_phrases``: Whoosh's own phrase matcher took 55–100 ms at 10,000 replies for a word the dictionary
+    lacks, such as 河长制), the exclusions taken out (``_excluding``), and the documents a pin names added."""
+    words = replace(parsed, excluded=[])
+    if words.groups:
+        phrases = any(clause.phrase for group in words.groups for clause in group)
+        matching = _matching_phrases if phrases else _matching
+        docnums, out_of_time = matching(searcher, words if phrases else build_text_query(words), filter_query,
+                                        deadline)
+    elif parsed.excluded or pin is None:  # only exclusions, or a browse: every letter to begin with
+        docnums, out_of_time = _matching(searcher, wq.Every(), filter_query, deadline)
+    else:
+        docnums, out_of_time = [], False
+    if parsed.excluded:
+        docnums, late = _excluding(searcher, docnums, parsed.excluded, deadline)
+        out_of_time = out_of_time or late
     if pin is None:
         return docnums, out_of_time
     pinned, late = _matching(searcher, pin, filter_query, deadline)
@@ -363,8 +411,7 @@ def _split_by_tests(docnums: list[int], tests: list[tuple[str, Failing]]) -> tup
 class _Matched:
     docnums: list[int]  # every matched document a visitor may see, in index order
     scored: wq.Query  # what ranks them
-    pinned: bool
-    filtered: bool  # by filters or by hidden documents: ranking must keep to the matched documents
+    filtered: bool  # by filters, exclusions or hidden documents: ranking must keep to the matched documents
     out_of_time: bool
     rank_late: bool  # ranking would not fit in the time left: the newest come first
 
@@ -381,19 +428,20 @@ class WhooshExecutor:
         return stale_reply_ids()
 
     def _match(self, searcher, request: SearchRequest, deadline: float, skip: frozenset = frozenset()) -> _Matched:
-        text = build_text_query(request.parsed)
+        # Ranked by the words alone: exclusions score nothing, and the ranking keeps to the matched documents.
+        text = build_text_query(replace(request.parsed, excluded=[]))
         pin = pin_query(request.pin) if request.pin else None
         scored = wq.Or([text, pin]) if text and pin else text or pin or wq.Every()
         filter_query = _filter_query(request, skip)
         started = time.perf_counter()
-        docnums, out_of_time = _match(searcher, request.parsed, scored, pin, filter_query, deadline)
+        docnums, out_of_time = _match(searcher, request.parsed, pin, filter_query, deadline)
         # Ranking reads the same postings again: when that would not fit in the time left, the newest come first.
         rank_late = bool(docnums) and 2 * time.perf_counter() - started > deadline
         hidden = hidden_documents(searcher, self._stale) if docnums else frozenset()
         if hidden:  # withdrawn since the index was written: no count, facet or hit of theirs
             docnums = [docnum for docnum in docnums if docnum not in hidden]
-        return _Matched(docnums, scored, pin is not None, filter_query is not None or bool(hidden), out_of_time,
-                        rank_late)
+        filtered = filter_query is not None or bool(hidden) or bool(request.parsed.excluded)
+        return _Matched(docnums, scored, filtered, out_of_time, rank_late)
 
     def _top(self, searcher, request: SearchRequest, matched: _Matched, limit: int,
              deadline: float) -> tuple[list[int], bool]:

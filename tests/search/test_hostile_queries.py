@@ -234,14 +234,15 @@ def test_no_hostile_case_builds_a_large_or_deep_query(cases, rf):
 
 
 @pytest.mark.parametrize("q", ['"加强 工作"', '"工作 机制"', '"工作 工作"', '工作 -"推进 建设"',
-                               '"工作 机制" OR "养老 服务"', '"推进 工作" 机制', '"进一步 加强 工作" -"完善 机制"'])
-def test_phrases_checked_on_the_letters_holding_their_words_find_what_whoosh_finds(archive, q):
+                               '"工作 机制" OR "养老 服务"', '"推进 工作" 机制', '"进一步 加强 工作" -"完善 机制"',
+                               "工作 -建议 -教育", "工作 -机制 -服务 OR 养老", "-机制"])
+def test_phrases_and_exclusions_checked_on_the_matched_letters_find_what_whoosh_finds(archive, q):
     from search.indexing import backend
 
     searcher = backend().searcher()
     parsed = parse_query(q)
 
-    found, out_of_time = whoosh_executor._matching_phrases(searcher, parsed, None, deadline=float("inf"))
+    found, out_of_time = whoosh_executor._match(searcher, parsed, None, None, deadline=float("inf"))
 
     assert sorted(found) == sorted(searcher.docs_for_query(whoosh_executor.build_text_query(parsed)))
     assert not out_of_time
@@ -259,3 +260,16 @@ def test_a_phrase_check_past_the_budget_keeps_only_what_it_checked(archive, monk
 
     assert not found and unchecked == set(candidates)
     assert out_of_time and kept == []
+
+
+def test_exclusions_that_remove_every_letter_still_look_at_the_clock(archive, monkeypatch):
+    # Every letter holds 建议: inside Whoosh's AND NOT, no letter was ever yielded, so the clock was never looked at
+    # and the search ran as long as the archive was large (1.6 s at 100,000 replies).
+    from search.indexing import backend
+
+    monkeypatch.setattr(whoosh_executor, "CLOCK_EVERY", 1)
+    searcher = backend().searcher()
+
+    found, out_of_time = whoosh_executor._match(searcher, parse_query("工作 -建议"), None, None, deadline=0)
+
+    assert found == [] and out_of_time
