@@ -108,10 +108,15 @@ def stale_reply_ids() -> set[int]:
     from archive.models import Reply
     from search.models import IndexQueue
 
-    pending = set(IndexQueue.objects.waiting().values_list("reply_id", flat=True))
-    if not pending:
-        return set()
-    return pending - set(Reply.objects.public().filter(pk__in=pending).values_list("pk", flat=True))
+    waiting = IndexQueue.objects.waiting()
+    pending = set(waiting.values_list("reply_id", flat=True)[:FEW_WAITING + 1])
+    if len(pending) <= FEW_WAITING:  # the usual case: their replies are named, a lookup each
+        return pending - set(Reply.objects.public().filter(pk__in=pending).values_list("pk", flat=True))
+    # After a bulk import: too many to name in one query (SQLite's default limit is 32,766 values).
+    return set(waiting.exclude(reply_id__in=Reply.objects.public().values("pk")).values_list("reply_id", flat=True))
+
+
+FEW_WAITING = 500  # waiting rows whose replies ``stale_reply_ids`` names in its query
 
 
 def executor() -> Executor:

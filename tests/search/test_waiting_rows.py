@@ -1,6 +1,9 @@
 """Every search asks the index queue for its waiting rows (``stale_reply_ids``): that must stay a lookup, however
 long the queue of processed rows, and whatever the database's statistics say about it."""
 
+import sqlite3
+from contextlib import contextmanager
+
 import pytest
 from django.db import connection
 from django.utils import timezone
@@ -31,3 +34,29 @@ def test_a_waiting_reply_that_is_not_public_is_stale_and_a_public_one_is_not(mak
     IndexQueue.objects.all().delete()
     IndexQueue.objects.bulk_create([IndexQueue(reply_id=public.pk), IndexQueue(reply_id=hidden.pk)])
     assert stale_reply_ids() == {hidden.pk}
+
+
+@pytest.mark.django_db
+def test_a_queue_longer_than_a_query_may_name_still_answers(make_reply):
+    # A bulk import leaves tens of thousands of rows waiting until the indexer drains them; searches go on meanwhile.
+    # SQLite takes at most 32,766 values in one query, so the waiting replies must never be named one by one.
+    hidden = make_reply(publish=False, agency="宜宾市教育体育局", proposers=("叶晓燕",))
+    IndexQueue.objects.bulk_create(IndexQueue(reply_id=pk) for pk in range(1_000_000, 1_040_000))
+    IndexQueue.objects.create(reply_id=hidden.pk)
+    with default_sqlite_limits():
+        assert hidden.pk in stale_reply_ids()
+
+
+@contextmanager
+def default_sqlite_limits():
+    """SQLite as it is built by default, 32,766 values a query (Debian's allows 250,000); nothing elsewhere."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    connection.ensure_connection()
+    limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    connection.connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32_766)
+    try:
+        yield
+    finally:
+        connection.connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
