@@ -140,38 +140,54 @@ def _matching(searcher, scored: wq.Query, filter_query: wq.Query | None, deadlin
     return sorted(docnums), False
 
 
-def _phrase_documents(searcher, words: list[str], candidates: list[int], deadline: float) -> tuple[set, set]:
-    """Which of the (sorted) candidates hold the words one after another, read from the words' positions,
-    and which were left unchecked when the time ran out. Whoosh's own phrase matcher reads positions
-    until it finds a match, however long that takes: "工作 工作" over 10,000 letters held a worker 2 s."""
+def _checked_one_by_one(searcher, candidates: list[int], deadline: float, open_leaf, holds) -> tuple[set, set]:
+    """Which of the (sorted) candidates pass ``holds(state, local docnum)``, leaf by leaf (``open_leaf(subsearcher)``
+    gives a leaf's state, or None when nothing in it can pass), and which were left unchecked when the time ran out."""
     found: set[int] = set()
     checked = 0
-    rest = list(enumerate(words))[1:]
-    for reader, offset in searcher.reader().leaf_readers():
-        end = offset + reader.doc_count_all()
+    for subsearcher, offset in searcher.leaf_searchers():
+        end = offset + subsearcher.doc_count_all()
         mine = [docnum for docnum in candidates if offset <= docnum < end]
-        if not mine:
-            continue
-        try:
-            matchers = {word: reader.postings(TEXT, word) for word in dict.fromkeys(words)}
-        except TermNotFound:
+        state = open_leaf(subsearcher) if mine else None
+        if state is None:
             continue
         for position, docnum in enumerate(mine):
             checked += 1
             if not checked % CLOCK_EVERY and time.perf_counter() > deadline:
                 return found, set(mine[position:]) | {later for later in candidates if later >= end}
-            local = docnum - offset
-            places = {}
-            for word, matcher in matchers.items():
-                if matcher.is_active() and matcher.id() < local:
-                    matcher.skip_to(local)
-                if not matcher.is_active() or matcher.id() != local:
-                    break
-                places[word] = set(matcher.value_as("positions"))
-            else:
-                if any(all(start + i in places[word] for i, word in rest) for start in places[words[0]]):
-                    found.add(docnum)
+            if holds(state, docnum - offset):
+                found.add(docnum)
     return found, set()
+
+
+def _stepped_to(matcher, local: int) -> bool:
+    """Whether the matcher holds this document, stepping it there (documents are asked in order)."""
+    if matcher.is_active() and matcher.id() < local:
+        matcher.skip_to(local)
+    return matcher.is_active() and matcher.id() == local
+
+
+def _phrase_documents(searcher, words: list[str], candidates: list[int], deadline: float) -> tuple[set, set]:
+    """Which of the (sorted) candidates hold the words one after another, read from the words' positions,
+    and which were left unchecked when the time ran out. Whoosh's own phrase matcher reads positions
+    until it finds a match, however long that takes: "工作 工作" over 10,000 letters held a worker 2 s."""
+    rest = list(enumerate(words))[1:]
+
+    def open_leaf(subsearcher):
+        try:
+            return {word: subsearcher.reader().postings(TEXT, word) for word in dict.fromkeys(words)}
+        except TermNotFound:
+            return None
+
+    def holds(matchers, local: int) -> bool:
+        places = {}
+        for word, matcher in matchers.items():
+            if not _stepped_to(matcher, local):
+                return False
+            places[word] = set(matcher.value_as("positions"))
+        return any(all(start + i in places[word] for i, word in rest) for start in places[words[0]])
+
+    return _checked_one_by_one(searcher, candidates, deadline, open_leaf, holds)
 
 
 def _matching_phrases(searcher, parsed: ParsedQuery, filter_query: wq.Query | None,
@@ -205,29 +221,14 @@ def _matching_phrases(searcher, parsed: ParsedQuery, filter_query: wq.Query | No
 def _holding(searcher, query: wq.Query, candidates: list[int], deadline: float) -> tuple[set, set]:
     """Which of the (sorted) candidates match the query, its matcher stepped to each in turn, and which were left
     unchecked when the time ran out."""
-    found: set[int] = set()
-    checked = 0
-    for subsearcher, offset in searcher.leaf_searchers():
-        end = offset + subsearcher.doc_count_all()
-        mine = [docnum for docnum in candidates if offset <= docnum < end]
+
+    def open_leaf(subsearcher):
         try:
-            matcher = query.matcher(subsearcher, subsearcher.boolean_context()) if mine else None
+            return query.matcher(subsearcher, subsearcher.boolean_context())
         except TermNotFound:
-            matcher = None
-        if matcher is None:
-            continue
-        for position, docnum in enumerate(mine):
-            checked += 1
-            if not checked % CLOCK_EVERY and time.perf_counter() > deadline:
-                return found, set(mine[position:]) | {later for later in candidates if later >= end}
-            local = docnum - offset
-            if matcher.is_active() and matcher.id() < local:
-                matcher.skip_to(local)
-            if not matcher.is_active():
-                break
-            if matcher.id() == local:
-                found.add(docnum)
-    return found, set()
+            return None
+
+    return _checked_one_by_one(searcher, candidates, deadline, open_leaf, _stepped_to)
 
 
 def _excluding(searcher, docnums: list[int], clauses: list[Clause], deadline: float) -> tuple[list[int], bool]:
