@@ -27,11 +27,11 @@ from haystack.utils import get_identifier
 from whoosh import index as whoosh_index
 from whoosh.fields import DATETIME, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
-from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from search.analysis import chinese_analyzer
+from search.mapped_storage import MappedFileStorage
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         from haystack import connections
 
         self.folder = folder or ensure_live(self.live)
-        self.storage = FileStorage(str(self.folder))
+        self.storage = MappedFileStorage(str(self.folder))
         fields = connections[self.connection_alias].get_unified_index().all_searchfields()
         self.content_field_name, self.schema = self.build_schema(fields)
         self.parser = None  # never parse user syntax: search.query builds query objects
