@@ -17,10 +17,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from itertools import chain
+from itertools import chain, count
 
 from whoosh import collectors
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching import FilterMatcher
 from whoosh.reading import TermNotFound
 
 from search.columns import documents_by_value, stored_columns
@@ -30,6 +32,8 @@ from search.querylang import Clause, ParsedQuery, Pin, single_character
 from search.ranking import PIN_BOOST, SUGGESTED_FROM, closest, topic_weights
 
 CLOCK_EVERY = 16  # documents matched, ranked or checked between looks at the clock (the time budget)
+BLOCKS_BETWEEN_CLOCKS = 16  # blocks of postings (up to 128 letters each) read between looks at the clock
+STEP_RATIO = 16  # an ANDed term held by this many times more letters than are left is looked up, not read whole
 TEXT = "text"
 KEYWORDS_FIELD = "keywords"
 _NO_DATE = datetime.min
@@ -115,29 +119,100 @@ def _datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
-def _documents(searcher, query: wq.Query):
-    """The live documents matching the query, in order, read by stepping its matcher: Whoosh's own ``docs_for_query``
-    intersects ANDed words as sets of every document holding each, so a word in every letter (服务, 工作) was read
-    whole for every search it was part of (10 ms at 10,000 replies); stepping skips to the rarer word's documents."""
-    for subsearcher, offset in searcher.leaf_searchers():
+class _Clock:
+    """The request's deadline, looked at now and then while reading postings; once past, readings stop where they
+    are, and what they return is still only matching letters (fewer of them)."""
+
+    def __init__(self, deadline: float):
+        self.deadline = deadline
+        self.past = False
+
+    def passed(self) -> bool:
+        self.past = self.past or time.perf_counter() > self.deadline
+        return self.past
+
+
+def _posting_ids(matcher, clock: _Clock) -> set[int]:
+    """The documents of one term's postings in a segment, read a block at a time: stepping a matcher costs three
+    Python calls a posting, and a common word holds tens of thousands of them at 100,000 replies."""
+    deleted = frozenset()
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:  # how Whoosh leaves out a segment's deleted letters
+        deleted, matcher = matcher._ids, matcher.child
+    found: set[int] = set()
+    if isinstance(matcher, W3LeafMatcher):  # its block's ids, by its private fields (Whoosh is pinned at 2.7.4)
+        for block in count():
+            if not matcher.is_active() or (not block % BLOCKS_BETWEEN_CLOCKS and block and clock.passed()):
+                break
+            matcher.id()  # reads the block's ids
+            found.update(matcher._ids[matcher._i :])
+            matcher._next_block()
+    else:
+        found.update(matcher.all_ids())
+    return found - deleted if deleted else found
+
+
+def _stepped(subsearcher, query: wq.Query, clock: _Clock) -> set[int]:
+    """The documents of a query this module does not read itself (a prefix, a date range, every letter), its
+    matcher stepped with the clock."""
+    try:
+        matcher = query.matcher(subsearcher, subsearcher.boolean_context())
+    except TermNotFound:
+        return set()
+    found: set[int] = set()
+    while matcher.is_active() and not (len(found) % CLOCK_EVERY == 1 % CLOCK_EVERY and clock.passed()):
+        found.add(matcher.id())
+        matcher.next()
+    return found
+
+
+def _conjuncts(query: wq.Query) -> list[wq.Query]:
+    return [part for sub in query.subqueries for part in _conjuncts(sub)] if isinstance(query, wq.And) else [query]
+
+
+def _segment_documents(subsearcher, query: wq.Query, clock: _Clock) -> set[int]:
+    """The documents of one segment matching the query: terms read whole, ANDs and ORs as set operations.
+
+    An AND begins with its rarest term. A term held by far more letters than are left (服务, 工作: nearly every
+    one) is then only looked up for those letters, its postings skipped to each in turn, never read whole.
+    An AND the clock stops before all its parts were applied answers nothing: its letters were not checked.
+    """
+    if isinstance(query, wq.Term):
         try:
-            matcher = query.matcher(subsearcher, subsearcher.boolean_context())
+            return _posting_ids(subsearcher.reader().postings(query.fieldname, query.text), clock)
         except TermNotFound:
-            continue
-        while matcher.is_active():
-            yield offset + matcher.id()
-            matcher.next()
+            return set()
+    if isinstance(query, wq.Or):
+        return set().union(*(_segment_documents(subsearcher, sub, clock) for sub in query.subqueries))
+    if not isinstance(query, wq.And):
+        return _stepped(subsearcher, query, clock)
+    reader = subsearcher.reader()
+    parts = _conjuncts(query)
+    terms = sorted((part for part in parts if isinstance(part, wq.Term)),
+                   key=lambda term: reader.doc_frequency(term.fieldname, term.text))
+    found: set[int] | None = None
+    for part in terms + [part for part in parts if not isinstance(part, wq.Term)]:
+        if found is not None and (not found or clock.past):
+            return set()
+        if (found is not None and isinstance(part, wq.Term)
+                and reader.doc_frequency(part.fieldname, part.text) > STEP_RATIO * len(found)):
+            postings = reader.postings(part.fieldname, part.text)
+            found = {docnum for docnum in sorted(found) if _stepped_to(postings, docnum)}
+        else:
+            documents = _segment_documents(subsearcher, part, clock)
+            found = documents if found is None else found & documents
+    return found or set()
 
 
 def _matching(searcher, scored: wq.Query, filter_query: wq.Query | None, deadline: float) -> tuple[list[int], bool]:
     """The matched document numbers, and whether the time ran out first (then those found so far)."""
     combined = wq.And([scored, filter_query]) if filter_query is not None else scored
-    docnums = []
-    for docnum in _documents(searcher, combined):
-        docnums.append(docnum)
-        if len(docnums) % CLOCK_EVERY == 1 % CLOCK_EVERY and time.perf_counter() > deadline:  # the first, then every
-            return sorted(docnums), True
-    return sorted(docnums), False
+    clock = _Clock(deadline)
+    docnums: list[int] = []
+    for subsearcher, offset in searcher.leaf_searchers():
+        docnums.extend(offset + docnum for docnum in _segment_documents(subsearcher, combined, clock))
+        if clock.passed():
+            break
+    return sorted(docnums), clock.past
 
 
 def _checked_one_by_one(searcher, candidates: list[int], deadline: float, open_leaf, holds) -> tuple[set, set]:

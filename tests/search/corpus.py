@@ -22,3 +22,28 @@ SEEDLIKE = [
          sections=[(1, "一", "关爱留守儿童")],
          body_text="王强代表：\n一、关爱留守儿童\n为留守儿童提供心理关爱服务，教育部门定期家访。"),
 ]
+
+
+# Words of letters from several places, space-separated so that Whoosh's own analyzer needs no dictionary: for tests
+# of how the index is read, on more letters than a database fixture could hold quickly.
+SPACED_WORDS = (
+    "慈溪 湖州 宜宾 资阳 长春 南沙 心理 健康 教育 课后 服务 停车 泊位 垃圾 分类 乡村 振兴 养老 医疗 "
+    "河长制 家庭 医生 校外 培训 教师 待遇 交通 道路 公交 农村 饮水 安全 食品 监管 工作"
+).split()
+
+
+def write_spaced_index(folder, count: int) -> None:
+    """A one-segment compound Whoosh index in ``folder`` of ``count`` letters (fields ``id`` and ``text``), written
+    as the indexer writes it."""
+    import random
+
+    from whoosh.fields import ID, TEXT, Schema
+
+    from search.mapped_storage import MappedFileStorage
+
+    rng = random.Random(18)
+    storage = MappedFileStorage(str(folder))
+    writer = storage.create_index(Schema(id=ID(stored=True, unique=True), text=TEXT(stored=True))).writer()
+    for n in range(count):
+        writer.add_document(id=str(n), text=" ".join(rng.choice(SPACED_WORDS) for _ in range(rng.randint(5, 60))))
+    writer.commit()

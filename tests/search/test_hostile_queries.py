@@ -13,9 +13,11 @@ import pytest
 
 from benchmarks.queries import HOSTILE, archive_values, hostile_queries
 from search import querylang, whoosh_executor
+from search.mapped_storage import MappedFileStorage
 from search.params import MAX_FILTER_VALUES
 from search.query import SearchParams, search
 from search.querylang import parse_query
+from tests.search.corpus import write_spaced_index
 
 CASES = [case["name"] for case in json.loads(HOSTILE.read_text(encoding="utf-8"))["cases"]]
 CEILING_SECONDS = 3.0  # the machine may be busy with other work: a budget-less search took 7-60 s
@@ -211,15 +213,17 @@ def test_ranking_past_the_budget_keeps_the_best_it_saw(archive, monkeypatch):
     assert out_of_time and len(cut) < len(LETTERS)
 
 
-def test_matching_past_the_budget_returns_what_it_found(archive):
-    from search.indexing import backend
-
-    searcher = backend().searcher()
+def test_matching_past_the_budget_returns_what_it_found(tmp_path, monkeypatch):
+    # 1,000 letters: 工作's postings are several blocks, and the clock stops the reading after the first.
+    write_spaced_index(tmp_path, 1000)
+    monkeypatch.setattr(whoosh_executor, "BLOCKS_BETWEEN_CLOCKS", 1)
     scored = whoosh_executor.build_text_query(parse_query("工作"))
+    with MappedFileStorage(str(tmp_path)).open_index().searcher() as searcher:
+        every, late = whoosh_executor._matching(searcher, scored, None, deadline=float("inf"))
+        found, out_of_time = whoosh_executor._matching(searcher, scored, None, deadline=0)
 
-    found, out_of_time = whoosh_executor._matching(searcher, scored, None, deadline=0)
-
-    assert out_of_time and 1 <= len(found) < len(LETTERS)
+    assert not late and len(every) > 128
+    assert out_of_time and 1 <= len(found) < len(every) and set(found) <= set(every)
 
 
 def test_no_hostile_case_builds_a_large_or_deep_query(cases, rf):

@@ -3,37 +3,21 @@ own reading, from parts that are mappings of the file (at 100,000 replies the co
 
 import io
 import os
-import random
 
 import pytest
 from whoosh import index
-from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile
 from whoosh.qparser import QueryParser
 
 from search import mapped_storage
 from search.mapped_storage import MappedFileStorage, MappedPart
-
-# Words of letters from several places, space-separated so that Whoosh's own analyzer needs no dictionary.
-WORDS = ("慈溪 湖州 宜宾 资阳 长春 南沙 心理 健康 教育 课后 服务 停车 泊位 垃圾 分类 乡村 振兴 养老 医疗 "
-         "河长制 家庭 医生 校外 培训 教师 待遇 交通 道路 公交 农村 饮水 安全 食品 监管").split()
-
-
-def letters(count: int):
-    rng = random.Random(18)
-    for n in range(count):
-        yield str(n), " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 60)))
+from tests.search.corpus import write_spaced_index
 
 
 @pytest.fixture
 def folder(tmp_path):
-    """A one-segment compound index of 3,000 letters, written as the indexer writes it."""
-    storage = MappedFileStorage(str(tmp_path))
-    writer = storage.create_index(Schema(id=ID(stored=True, unique=True), text=TEXT(stored=True))).writer()
-    for identifier, text in letters(3000):
-        writer.add_document(id=identifier, text=text)
-    writer.commit()
+    write_spaced_index(tmp_path, 3000)
     assert any(name.endswith(".seg") for name in os.listdir(tmp_path))  # compound: the case that copied
     return tmp_path
 
