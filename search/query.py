@@ -8,6 +8,7 @@ facets with their links, suggestions and wider searches for a search that found 
 answers within a time budget; past it, with what was found so far, and says so.
 """
 
+import heapq
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -107,15 +108,29 @@ def _facets(params: SearchParams, counts) -> list[Facet]:
             ordered = sorted(counter.items(), key=lambda item: (item[0].isdigit(), item[0]), reverse=True)
             top, rest = ordered, []
         else:
-            ordered = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
-            top = ordered[:FACET_LIMIT] + [item for item in ordered[FACET_LIMIT:] if item[0] in chosen]
-            rest = [item for item in ordered[FACET_LIMIT:] if item[0] not in chosen]
+            top, rest = _commonest(counter, chosen)
         adding = params.adding(name)
         values = [_facet_value(params, name, value, count, adding) for value, count in top]
         if values:
             more = [_facet_value(params, name, value, n, adding) for value, n in rest[:FACET_MORE_LIMIT]]
             facets.append(Facet(name, label, values, more, more_cut=len(rest) > FACET_MORE_LIMIT))
     return facets
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+def _commonest(counter: dict[str, int], chosen: list[str]) -> tuple[list, list]:
+    """The values shown (the FACET_LIMIT commonest, then the chosen ones), and those after them, commonest first:
+    the first FACET_MORE_LIMIT + 1 of them at least, which is all the page shows or tells. Picked without sorting
+    every value: a facet of proposers holds tens of thousands of them at 100,000 replies (100 ms sorted)."""
+    head = heapq.nsmallest(FACET_LIMIT + FACET_MORE_LIMIT + 1 + len(chosen), counter.items(), key=_by_count)
+    in_head = {value for value, _ in head}
+    beyond = [(value, counter[value]) for value in dict.fromkeys(chosen) if value in counter and value not in in_head]
+    beyond.sort(key=_by_count)
+    top = head[:FACET_LIMIT] + [item for item in head[FACET_LIMIT:] if item[0] in chosen] + beyond
+    return top, [item for item in head[FACET_LIMIT:] if item[0] not in chosen]
 
 
 def _facet_value(params: SearchParams, name: str, value: str, count: int, adding) -> FacetValue:
