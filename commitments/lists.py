@@ -44,16 +44,12 @@ def shown(commitment: Commitment, today: date) -> Shown:
 
 def of_reply(reply: Reply, today: date) -> list[Shown]:
     """A public reply's commitments in the letter's order (the reply page is reached only through public())."""
-    commitments = list(reply.commitments.all())
-    # Few commitments have a follow-up: those are read apart, which keeps the page's query plain (three joins
-    # with deferred texts took a reply page 1 ms to compile).
-    wanted = {commitment.follow_up_id for commitment in commitments if commitment.follow_up_id}
-    if wanted:
-        follow_ups = Reply.objects.filter(pk__in=wanted).select_related("agency", "proposal").without_texts()
-        by_pk = follow_ups.in_bulk()
-        for commitment in commitments:
-            if commitment.follow_up_id:
-                commitment.follow_up = by_pk[commitment.follow_up_id]
+    # In one query with their follow-ups, of which only what the list shows (and ``is_public`` reads). Meta's
+    # ordering goes through the reply, a join for nothing; a second query for the follow-ups cost 0.45 ms.
+    commitments = reply.commitments.order_by("position").select_related("follow_up__agency").only(
+        "reply", "position", "text", "deadline", "due", "follow_up",
+        "follow_up__status", "follow_up__disclosure", "follow_up__date", "follow_up__agency__name",
+    )
     return [shown(commitment, today) for commitment in commitments]
 
 
