@@ -9,8 +9,11 @@ Loopback only and bounded: it stops after REQUESTS requests or SECONDS seconds, 
 
     .venv/bin/python benchmarks/load_test.py          # N=2000 CLIENTS=8 REQUESTS=3000 SECONDS=120 UPLOADS=100
     N=10000 .venv/bin/python benchmarks/load_test.py  # the issue's size; generating 10k takes ~8 min here
+    DATA_DIR=/tmp/archive-bench-100000-XXXX .venv/bin/python benchmarks/load_test.py  # an archive a run left
 
-Not a test: the numbers depend on the machine. Uses a throw-away data dir; PORT (8150) for gunicorn.
+Not a test: the numbers depend on the machine. Uses a throw-away data dir, or DATA_DIR: a data dir ``make bench``
+or this script left, already indexed (at 100,000 replies indexing alone takes 15 minutes); each run there uploads
+letters of its own. PORT (8150) for gunicorn.
 """
 
 import os
@@ -83,17 +86,29 @@ def report(results, seconds: float) -> int:
 
 
 def main() -> int:
-    data_dir = Path(tempfile.mkdtemp(prefix="archive-load-"))
+    reused = os.environ.get("DATA_DIR")
+    data_dir = Path(reused) if reused else Path(tempfile.mkdtemp(prefix="archive-load-"))
     # The API's per-client limit would turn this one loopback client into 429s: lift it for the run.
     env = {**os.environ, "ARCHIVE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "config.settings",
            "SEARCH_API_RATE_LIMIT": "1000000"}
     env.pop("DATABASE_URL", None)  # always the throw-away SQLite under data_dir, never a real database
-    prepare(env, data_dir)
-    uploads = data_dir / "uploads"
-    uploads.mkdir()
-    rng = random.Random(99)
+    if reused:
+        os.environ.update(env)
+        import django
+
+        django.setup()
+    else:
+        prepare(env, data_dir)
+    from archive.models import Reply
+
+    before = SETTINGS["N"] = Reply.objects.count()  # reply pages are drawn from every reply there
+    print(f"{before} replies in {data_dir}", flush=True)
+    # Letters no earlier run uploaded here (a second run on a reused data dir would only find duplicates).
+    uploads = Path(tempfile.mkdtemp(prefix="uploads-", dir=data_dir))
+    rng = random.Random(before)
     for serial in range(SETTINGS["UPLOADS"]):
-        (uploads / f"letter-{serial:04d}.txt").write_text(letter_text(rng, 1_000_000 + serial), encoding="utf-8")
+        text = letter_text(rng, 1_000_000 + before + serial)
+        (uploads / f"letter-{serial:04d}.txt").write_text(text, encoding="utf-8")
 
     base = f"http://127.0.0.1:{SETTINGS['PORT']}"
     gunicorn = start_gunicorn(env, SETTINGS["PORT"])
@@ -118,7 +133,7 @@ def main() -> int:
 
         print(f"\nUpload: exit {upload.returncode} after {upload_seconds:.0f} s; last line: "
               f"{upload_output.strip().splitlines()[-1] if upload_output.strip() else '—'}")
-        expected = SETTINGS["N"] + SETTINGS["UPLOADS"]
+        expected = before + SETTINGS["UPLOADS"]
         health = wait_for(
             base, "/healthz", lambda body: body.get("counts_agree") and body["database_replies"] == expected, 120
         )
