@@ -1,8 +1,9 @@
 """The Whoosh executor: the embedded default engine, on the index ``search.backend`` keeps.
 
 Every query is built from the query model's clauses as Whoosh query objects (never Whoosh's own
-parser). Matching, ranking and facet counting run within the request's deadline: matching reads
-postings and looks at the clock every ``CLOCK_EVERY`` documents; a quoted phrase is checked on the
+parser). Matching, ranking and facet counting run within the request's deadline: matching reads each
+term's postings a block at a time as sets, ANDed and ORed, and looks at the clock every
+``BLOCKS_BETWEEN_CLOCKS`` blocks; a quoted phrase is checked on the
 candidates' word positions by our own code (Whoosh's phrase matcher cannot be stopped); ranking stops
 at the deadline with the best seen so far. Facet counts, the date order and the ids of a page are list
 lookups over cached stored columns (``search.columns``), 10× faster than Whoosh's own at 10,000 replies.
