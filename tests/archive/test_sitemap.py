@@ -143,3 +143,25 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin_api_se
     for rule in ["/admin/", "/api/", "/search/", "/search/export", "/*?format=", "/*&format="]:
         assert f"Disallow: {rule}" in lines
     assert "Disallow: /" not in lines  # the pages themselves stay open
+
+
+def test_a_reply_withdrawn_after_the_sitemap_was_read_leaves_it_at_once(client, letters):
+    # The pages are kept between requests (1.4 s to read at 100,000 replies); a change must not wait for them.
+    assert letters["ziyang"].get_absolute_url() in entries(client)
+    letters["ziyang"].status = Reply.Status.DRAFT  # 撤回
+    letters["ziyang"].save()
+
+    listed = entries(client)
+
+    assert letters["ziyang"].get_absolute_url() not in listed
+    assert letters["nansha"].get_absolute_url() in listed
+
+
+def test_the_sitemap_index_and_its_pages_read_the_replies_once_until_a_change(client, letters, monkeypatch,
+                                                                               django_assert_max_num_queries):
+    monkeypatch.setattr(PublicPages, "limit", 2)
+    client.get("/sitemap.xml")
+
+    with django_assert_max_num_queries(2) as pages:  # the change counter, and nothing of the replies
+        assert client.get("/sitemap-replies.xml?p=2").status_code == 200
+    assert not any("archive_reply" in query["sql"] for query in pages.captured_queries)
