@@ -18,6 +18,8 @@ from typing import Protocol
 
 from search.querylang import ParsedQuery, Pin
 
+FEW_WAITING = 500  # waiting replies ``stale_reply_ids`` names in its query; past that, a subquery
+
 
 class SearchUnavailable(Exception):
     """The search engine cannot be reached or answered with an error: nothing was found or shown."""
@@ -109,14 +111,12 @@ def stale_reply_ids() -> set[int]:
     from search.models import IndexQueue
 
     waiting = IndexQueue.objects.waiting()
-    pending = set(waiting.values_list("reply_id", flat=True)[:FEW_WAITING + 1])
+    # distinct(): each change queues a row, so 501 rows may name far fewer replies, and the rest would be missed.
+    pending = set(waiting.values_list("reply_id", flat=True).distinct()[:FEW_WAITING + 1])
     if len(pending) <= FEW_WAITING:  # the usual case: their replies are named, a lookup each
         return pending - set(Reply.objects.public().filter(pk__in=pending).values_list("pk", flat=True))
     # After a bulk import: too many to name in one query (SQLite's default limit is 32,766 values).
     return set(waiting.exclude(reply_id__in=Reply.objects.public().values("pk")).values_list("reply_id", flat=True))
-
-
-FEW_WAITING = 500  # waiting rows whose replies ``stale_reply_ids`` names in its query
 
 
 def executor() -> Executor:

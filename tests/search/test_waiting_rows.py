@@ -47,6 +47,20 @@ def test_a_queue_longer_than_a_query_may_name_still_answers(make_reply):
         assert hidden.pk in stale_reply_ids()
 
 
+@pytest.mark.django_db
+def test_a_reply_queued_many_times_counts_once_among_the_few_named(make_reply):
+    # Each save queues a row: a clerk editing 300 replies twice leaves 600 rows for 300 replies. The first 501 rows
+    # name only 251 replies, fewer than FEW_WAITING: read as "few", the 49 after them were never looked at.
+    IndexQueue.objects.bulk_create(IndexQueue(reply_id=pk) for pk in range(2_000_001, 2_000_301) for _ in range(2))
+    hidden = make_reply(publish=False, agency="慈溪市民政局", proposers=("陈海光",))
+    IndexQueue.objects.filter(reply_id=hidden.pk).delete()
+    IndexQueue.objects.bulk_create([IndexQueue(reply_id=hidden.pk), IndexQueue(reply_id=hidden.pk)])
+
+    stale = stale_reply_ids()
+
+    assert hidden.pk in stale and set(range(2_000_001, 2_000_301)) <= stale
+
+
 @contextmanager
 def default_sqlite_limits():
     """SQLite as it is built by default, 32,766 values a query (Debian's allows 250,000); nothing elsewhere."""
