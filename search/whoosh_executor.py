@@ -188,14 +188,12 @@ def _segment_documents(subsearcher, query: wq.Query, clock: _Clock) -> set[int]:
         return _stepped(subsearcher, query, clock)
     reader = subsearcher.reader()
     parts = _conjuncts(query)
-    terms = sorted((part for part in parts if isinstance(part, wq.Term)),
-                   key=lambda term: reader.doc_frequency(term.fieldname, term.text))
+    frequency = {part: reader.doc_frequency(part.fieldname, part.text) for part in parts if isinstance(part, wq.Term)}
     found: set[int] | None = None
-    for part in terms + [part for part in parts if not isinstance(part, wq.Term)]:
+    for part in sorted(frequency, key=frequency.get) + [part for part in parts if part not in frequency]:
         if found is not None and (not found or clock.past):
             return set()
-        if (found is not None and isinstance(part, wq.Term)
-                and reader.doc_frequency(part.fieldname, part.text) > STEP_RATIO * len(found)):
+        if found is not None and frequency.get(part, 0) > STEP_RATIO * len(found):
             postings = reader.postings(part.fieldname, part.text)
             found = {docnum for docnum in sorted(found) if _stepped_to(postings, docnum)}
         else:
