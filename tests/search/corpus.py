@@ -1,4 +1,11 @@
-"""Seed-like replies for search tests: five letters modelled on fixtures/seed_letters, plus variants."""
+"""Seed-like replies for search tests: five letters modelled on fixtures/seed_letters, plus variants; and an index
+of many generated letters for tests of how the index is read."""
+
+import random
+
+from whoosh.fields import ID, TEXT, Schema
+
+from search.mapped_storage import MappedFileStorage
 
 SEEDLIKE = [
     dict(title="关于加强中小学学生心理健康教育的建议", agency="慈溪市教育局", proposers=("朱蓉", "陈海光"), role="代表",
@@ -35,12 +42,6 @@ SPACED_WORDS = (
 def write_spaced_index(folder, count: int) -> None:
     """A one-segment compound Whoosh index in ``folder`` of ``count`` letters (fields ``id`` and ``text``), written
     as the indexer writes it."""
-    import random
-
-    from whoosh.fields import ID, TEXT, Schema
-
-    from search.mapped_storage import MappedFileStorage
-
     rng = random.Random(18)
     storage = MappedFileStorage(str(folder))
     writer = storage.create_index(Schema(id=ID(stored=True, unique=True), text=TEXT(stored=True))).writer()
